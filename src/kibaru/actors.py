@@ -1,0 +1,369 @@
+"""actors: every actor mention of a parsed article, resolved to a code (and a person's role).
+
+What is found, in one pass over each paragraph:
+- names from the gazetteer (countries, organisations and their acronyms, companies, armed
+  groups), demonyms ("malienne", "Russian"), compound demonyms ("russo-malien"), capitals
+  and seats of power ("Moscou", "le Kremlin") which are both places and metonyms;
+- people: named entities and names of the seed people table, with role, sector and country
+  read from their title or apposition ("Mikhaïl Bogdanov, vice-ministre russe des Affaires
+  étrangères"), else from the people table; later mentions of the same surname are the same
+  person;
+- pairs: "les deux pays", "both sides" — resolved to the article's main dyad.
+Nothing is attached to a country by mere co-occurrence: a person's code comes from their own
+title phrase, a coordinated colleague's, or the people table.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from .nlp import ParsedArticle
+from .records import Actor, ActorRole
+from .resources import MAX_FORM_TOKENS, LanguageResources, Resources, fold, is_acronym
+
+PERSON_LABELS = {"PER", "PERSON"}
+CLAUSE_DEPS = {"acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "csubj"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor mention: tokens [start, end) of paragraph `para`."""
+
+    para: int
+    start: int
+    end: int
+    head: int
+    text: str
+    codes: tuple[str, ...]
+    kind: str  # country | organisation | group | company | person | demonym | pair | place
+    name: str
+    sector: str | None = None
+    role: str | None = None
+    key: str | None = None  # the article actor it refers to
+    locative: bool = False  # introduced by a locative preposition ("à Moscou")
+    place: object | None = None  # PlaceEntry when the mention also names a place
+
+    @property
+    def code(self) -> str | None:
+        return self.codes[0] if len(self.codes) == 1 else None
+
+
+@dataclass
+class ArticleActors:
+    """Mentions per paragraph and the article's actors (by key)."""
+
+    mentions: dict[int, list[Mention]] = field(default_factory=dict)
+    actors: dict[str, dict] = field(default_factory=dict)
+    dyad: tuple[str, ...] = ()
+
+    def in_para(self, para: int) -> list[Mention]:
+        return self.mentions.get(para, [])
+
+
+def actor_id(kind: str, name: str, code: str | None) -> str:
+    """Stable id of a canonical actor: same kind, folded name and code → same id."""
+    return hashlib.sha1(f"{kind}|{fold(name)}|{code or ''}".encode()).hexdigest()[:12]
+
+
+# -- gazetteer ---------------------------------------------------------------------------
+def _lookup(lr: LanguageResources, text: str):
+    form = text.replace("’", "'").strip()
+    if is_acronym(form):
+        return lr.acronyms.get(form, [])
+    return [e for e in lr.gazetteer.get(fold(form), []) if e.form_kind != "prefix"]
+
+
+def _compound_demonym(lr: LanguageResources, text: str) -> tuple[str, ...]:
+    """"russo-malien" → (RUS, MLI); () when the parts are not prefix(es) + demonym."""
+    parts = fold(text).split("-")
+    if len(parts) < 2:
+        return ()
+    codes = []
+    for p in parts[:-1]:
+        pre = [e for e in lr.gazetteer.get(p, []) if e.form_kind == "prefix"]
+        if not pre:
+            return ()
+        codes.append(pre[0].code)
+    last = [e for e in lr.gazetteer.get(parts[-1], []) if e.form_kind == "demonym"]
+    if not last:
+        return ()
+    codes.append(last[0].code)
+    return tuple(dict.fromkeys(codes))
+
+
+def _span_head(doc, start: int, end: int) -> int:
+    for t in doc[start:end]:
+        if not (start <= t.head.i < end) or t.head.i == t.i:
+            return t.i
+    return start
+
+
+def _locative(lr: LanguageResources, doc, start: int) -> bool:
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.lower_ in ("le", "la", "l'", "the") and start > 1:
+        prev = doc[start - 2]
+    return prev is not None and lr.has("loc_prep", prev.lower_)
+
+
+def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Mention]:
+    """Gazetteer names, demonyms, capitals and places of one paragraph, longest first."""
+    out: list[Mention] = []
+    i, n = 0, len(doc)
+    while i < n:
+        found = None
+        for L in range(min(MAX_FORM_TOKENS, n - i), 0, -1):
+            span = doc[i:i + L]
+            if span[0].is_punct or span[-1].is_punct:
+                continue
+            entries = _lookup(lr, span.text)
+            places = res.places.get(fold(span.text), []) if span[0].text[:1].isupper() else []
+            compound = _compound_demonym(lr, span.text) if "-" in span.text else ()
+            if entries or places or compound:
+                found = (L, span, entries, places, compound)
+                break
+        if not found:
+            i += 1
+            continue
+        L, span, entries, places, compound = found
+        head = _span_head(doc, i, i + L)
+        loc = _locative(lr, doc, i)
+        if compound:
+            out.append(Mention(para, i, i + L, head, span.text, compound, "demonym", span.text))
+        elif entries:
+            e = entries[0]
+            if e.form_kind == "demonym":
+                kind, sector = "demonym", _sector_of_noun(lr, doc[head].head)
+            else:
+                kind, sector = e.kind, e.sector
+            place = places[0] if places else None
+            if e.form_kind in ("capital", "seat"):
+                place = place or _place_of_country(res, e.code)
+            out.append(Mention(para, i, i + L, head, span.text, (e.code,), kind, e.canonical,
+                               sector=sector, locative=loc, place=place))
+        elif places and doc[head].pos_ == "PROPN":
+            p = places[0]
+            out.append(Mention(para, i, i + L, head, span.text, (p.country,), "place", p.name,
+                               locative=loc, place=p))
+        i += L
+    return out
+
+
+def _place_of_country(res: Resources, code: str):
+    return None
+
+
+def _sector_of_noun(lr: LanguageResources, token) -> str | None:
+    return lr.words.get("sector_noun", {}).get(token.lower_)
+
+
+# -- people ------------------------------------------------------------------------------
+def _role_phrase(tok, name_tokens: set[int]) -> list:
+    """Tokens of the title or apposition that describe the person whose name root is `tok`."""
+    phrase = []
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i not in name_tokens:
+            phrase.extend(t for t in c.subtree if not _in_clause(t, c))
+        elif c.i < tok.i and c.dep_ in ("compound", "amod", "nmod", "poss") and c.i not in name_tokens:
+            phrase.extend(c.subtree)
+    if tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in name_tokens:
+        head = tok.head
+        phrase.extend(t for t in head.subtree if t.i not in name_tokens and t.i not in {x.i for x in tok.subtree}
+                      and not _in_clause(t, head))
+    return sorted(set(phrase), key=lambda t: t.i)
+
+
+def _in_clause(t, root) -> bool:
+    while t.i != root.i:
+        if t.dep_ in CLAUSE_DEPS or t.dep_ == "conj":
+            return True
+        t = t.head
+    return False
+
+
+def _find_role(lr: LanguageResources, tokens: list) -> tuple[str | None, str | None, int | None]:
+    """(role text, sector, index of the role word) from title tokens, longest role form first."""
+    words = [t.text for t in tokens]
+    for L in range(min(5, len(words)), 0, -1):
+        for s in range(len(words) - L + 1):
+            hit = lr.roles.get(fold(" ".join(words[s:s + L]).replace(" - ", "-").replace(" '", "'")))
+            if hit:
+                end = len(tokens)
+                for j in range(s + L, len(tokens)):
+                    if tokens[j].text in (",", ";", "(") or tokens[j].dep_ in ("cc",):
+                        end = j
+                        break
+                text = " ".join(t.text for t in tokens[s:end]).replace(" ,", ",").replace("' ", "'")
+                return text.replace("d' ", "d'").replace("l' ", "l'"), hit[0], s
+    return None, None, None
+
+
+def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: list[Mention]) -> list[Mention]:
+    taken = {i for m in named for i in range(m.start, m.end)}
+    spans = [(e.start, e.end) for e in doc.ents if e.label_ in PERSON_LABELS]
+    # Names of the people table that the model missed.
+    for i, t in enumerate(doc):
+        if t.text[:1].isupper():
+            for L in (4, 3, 2):
+                if i + L <= len(doc) and fold(doc[i:i + L].text) in res.people:
+                    spans.append((i, i + L))
+                    break
+    out, seen = [], set()
+    for s, e in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if any(i in seen or i in taken for i in range(s, e)):
+            continue
+        while s < e and (lr.has("honorific", doc[s].lower_) or fold(doc[s].text) in lr.roles):
+            s += 1
+        if s >= e:
+            continue
+        seen.update(range(s, e))
+        name = doc[s:e].text
+        head = _span_head(doc, s, e)
+        phrase = _role_phrase(doc[head], set(range(s, e)))
+        role, sector, _ = _find_role(lr, phrase)
+        if role is None and s > 0 and fold(doc[s - 1].text) in lr.roles:
+            role, sector = doc[s - 1].text, lr.roles[fold(doc[s - 1].text)][0]
+        codes = tuple(dict.fromkeys(c for m in named if m.head in {t.i for t in phrase}
+                                    and m.kind in ("demonym", "country") for c in m.codes))
+        for m in named:  # consumed: the title's demonym is the person's country, not an actor
+            pass
+        out.append(Mention(para, s, e, head, name, codes[:1], "person", name, sector=sector, role=role))
+    return out
+
+
+def _consumed(named: list[Mention], people: list[Mention], doc) -> list[Mention]:
+    """Named mentions inside a person's title phrase describe the person: drop them."""
+    inside = set()
+    for p in people:
+        phrase = _role_phrase(doc[p.head], set(range(p.start, p.end)))
+        inside.update(t.i for t in phrase)
+    return [m for m in named if m.head not in inside or m.kind not in ("demonym", "country")]
+
+
+# -- the article --------------------------------------------------------------------------
+def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
+    """All actor mentions of an article, people resolved and linked across paragraphs."""
+    lr = res.lang[parsed.article.lang]
+    out = ArticleActors()
+    people_by_surname: dict[str, str] = {}
+    for para in parsed.paragraphs:
+        doc = para.doc
+        named = find_named(doc, para.index, lr, res)
+        people = find_people(doc, para.index, lr, res, named)
+        people = _coordinate(doc, people)
+        named = _consumed(named, people, doc)
+        resolved = []
+        for p in people:
+            p = _resolve_person(p, out, people_by_surname, res, parsed.article.lang)
+            resolved.append(p)
+        for m in named:
+            if m.kind in ("country", "organisation", "group", "company"):
+                key = actor_id(m.kind, m.name, m.code)
+                _note_actor(out, key, m, parsed.article)
+                m = replace(m, key=key)
+            resolved.append(m)
+        resolved.extend(_pairs(doc, para.index, lr))
+        out.mentions[para.index] = sorted(resolved, key=lambda m: m.start)
+    out.dyad = _dyad(out)
+    if out.dyad:
+        for pi, ms in out.mentions.items():
+            out.mentions[pi] = [replace(m, codes=out.dyad) if m.kind == "pair" else m for m in ms]
+    if parsed.article.author:
+        a = parsed.article
+        role = "auteur" if a.lang == "fr" else "author"
+        key = actor_id("person", a.author, None)
+        out.actors.setdefault(key, {"name": a.author, "kind": "person", "code": None, "sector": "MED",
+                                    "aliases": {a.author}, "roles": {role: ("MED", None)}})
+    return out
+
+
+def _coordinate(doc, people: list[Mention]) -> list[Mention]:
+    """"X, ministre malien…, et Y, ministre de…": Y without a country takes X's."""
+    by_head = {p.head: p for p in people}
+    out = []
+    for p in people:
+        if not p.codes:
+            t = doc[p.head]
+            partner = by_head.get(t.head.i) if t.dep_ == "conj" else None
+            partner = partner or next((by_head[c.i] for c in t.children if c.dep_ == "conj" and c.i in by_head), None)
+            if partner and partner.codes and p.role:
+                p = replace(p, codes=partner.codes)
+        out.append(p)
+    return out
+
+
+def _resolve_person(p: Mention, out: ArticleActors, by_surname: dict[str, str], res: Resources, lang: str) -> Mention:
+    words = p.name.split()
+    key = None
+    if len(words) == 1 or fold(words[-1]) == fold(p.name):
+        key = by_surname.get(fold(words[-1]))
+    if key is None:
+        kb = res.people.get(fold(p.name), [])
+        if not kb and len(words) >= 2:
+            key = by_surname.get(fold(words[-1])) if fold(p.name) == fold(words[-1]) else None
+        code, sector, role = p.code, p.sector, p.role
+        if kb:
+            row = kb[-1]
+            code = code or row["code"] or None
+            sector = sector or row["sector"] or None
+            role = role or row.get(f"role_{lang}") or None
+            canonical = row["name"]
+        else:
+            canonical = p.name
+        if key is None:
+            key = actor_id("person", canonical, None)
+        known = out.actors.get(key)
+        if known:
+            code = code or known["code"]
+            sector = sector or known["sector"]
+        p = replace(p, codes=(code,) if code else (), sector=sector, role=role, key=key, name=canonical)
+    else:
+        known = out.actors[key]
+        p = replace(p, codes=(known["code"],) if known["code"] else p.codes, sector=known["sector"] or p.sector,
+                    key=key, name=known["name"])
+    by_surname.setdefault(fold(words[-1]), key)
+    _note_actor(out, key, p, None)
+    return p
+
+
+def _note_actor(out: ArticleActors, key: str, m: Mention, article) -> None:
+    a = out.actors.setdefault(key, {"name": m.name, "kind": m.kind, "code": m.code, "sector": m.sector,
+                                    "aliases": set(), "roles": {}})
+    a["aliases"].add(m.text)
+    if m.kind == "person":
+        a["code"] = a["code"] or m.code
+        a["sector"] = a["sector"] or m.sector
+        if m.role:
+            a["roles"].setdefault(m.role, (m.sector, m.code))
+
+
+def _pairs(doc, para: int, lr: LanguageResources) -> list[Mention]:
+    """"les deux pays", "both sides": a mention of the article's dyad (filled in later)."""
+    out = []
+    for t in doc:
+        if lr.has("pair", t.lower_) and t.head.i != t.i and lr.has("group_noun", t.head.lower_):
+            h = t.head
+            out.append(Mention(para, min(t.i, h.i), max(t.i, h.i) + 1, h.i,
+                               doc[min(t.i, h.i):max(t.i, h.i) + 1].text, (), "pair", "pair"))
+    return out
+
+
+def _dyad(out: ArticleActors) -> tuple[str, ...]:
+    """The two countries the article is about: the two most mentioned, if both recur."""
+    counts = Counter(c for ms in out.mentions.values() for m in ms
+                     if m.kind in ("country", "demonym", "person") for c in m.codes if len(c) == 3)
+    top = counts.most_common(2)
+    if len(top) == 2 and top[1][1] >= 2:
+        return tuple(sorted(c for c, _ in top))
+    return ()
+
+
+def article_actors(aa: ArticleActors, article) -> list[Actor]:
+    """The article's canonical actors as records (roles carry this article as their source)."""
+    out = []
+    for key, a in aa.actors.items():
+        roles = tuple(ActorRole(r, code or a["code"], sector or a["sector"], article.published, article.published,
+                                (article.id,)) for r, (sector, code) in a["roles"].items())
+        out.append(Actor(key, a["name"], a["kind"] if a["kind"] != "company" else "organisation",
+                         a["code"], a["sector"], tuple(sorted(a["aliases"] - {a["name"]})), roles, (article.id,)))
+    return out

@@ -1,0 +1,177 @@
+"""The command line: a thin shell over the library (each command parses, calls, prints).
+
+Errors kibaru raises on purpose (`KibaruError`) become one line on stderr and exit status 2;
+`run` exits with status 1 when some inputs could not be read (they are listed).
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from rich.console import Console
+
+from . import views
+from .errors import KibaruError
+from .settings import Settings
+
+console = Console()
+err = Console(stderr=True)
+DB_OPTION = click.option("--db", default="kibaru.duckdb", show_default=True, help="DuckDB database file.")
+
+
+class KibaruGroup(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KibaruError as exc:
+            err.print(f"[bold red]error:[/] {exc}", highlight=False)
+            sys.exit(2)
+
+
+@click.group(cls=KibaruGroup)
+@click.version_option(package_name="kibaru")
+def main():
+    """kibaru — sourced political event data (PLOVER) from French and English news.
+
+    Example: kibaru run articles/ && kibaru events
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@DB_OPTION
+@click.option("--sample", is_flag=True, help="Process the sample articles bundled with kibaru.")
+@click.option("--processes", type=int, default=1, show_default=True, help="Parser worker processes.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def run(paths, db, sample, processes, quiet):
+    """Ingest and process files, folders or feeds into the store.
+
+    Running again on the same input adds nothing twice. Example: kibaru run seeds/ --db my.duckdb
+    """
+    from .pipeline import run as run_pipeline, sample_dir
+    from .store import Store
+
+    paths = list(paths) + ([str(sample_dir())] if sample else [])
+    if not paths:
+        raise click.UsageError("give at least one file or folder, or --sample")
+    settings = Settings.build(db=db, processes=processes)
+    with Store(db) as store, views.progress(disabled=quiet) as bar:
+        report = run_pipeline(paths, store, settings=settings, on_progress=bar)
+    views.run_report(console, report, db)
+    if report.failures:
+        sys.exit(1)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--level", type=click.Choice(["event", "mention", "actor", "quote", "article"]), default="event",
+              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "parquet", "csv"]), default="jsonl", show_default=True)
+@click.option("--output", "-o", required=True, type=click.Path(), help="File to write.")
+@click.option("--plover", is_flag=True, help="State planned cooperative events as AGREE (PLOVER-compliant).")
+def export(db, level, fmt, output, plover):
+    """Export events, mentions, actors, quotes or articles.
+
+    Example: kibaru export --level event --format parquet --output events.parquet
+    """
+    from .export import export as do_export
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        n = do_export(store, level, fmt, output, plover=plover)
+    console.print(f"wrote {n} {level} record(s) to {output}")
+
+
+@main.command(name="eval")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", default=None, help="Database to process the gold articles into (default: a temporary one).")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def eval_(gold, db, as_json):
+    """Score kibaru against gold files (SPEC scoring).
+
+    Example: kibaru eval ../shared/eval/dev/seeds.jsonl
+    """
+    from .evaluate import evaluate_files
+
+    reports = evaluate_files(list(gold), db)
+    if as_json:
+        console.print_json(json.dumps([r.as_dict() for r in reports]))
+    else:
+        views.eval_reports(console, reports)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--limit", type=int, default=50, show_default=True)
+def events(db, limit):
+    """List merged events. Example: kibaru events --limit 20"""
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        views.events_table(console, store.events(limit=limit), store.counts()["events"])
+
+
+@main.command()
+@DB_OPTION
+def articles(db):
+    """List stored articles. Example: kibaru articles"""
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        views.articles_table(console, store.articles())
+
+
+@main.command()
+@DB_OPTION
+def stories(db):
+    """List stories with their articles and outlets. Example: kibaru stories"""
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        views.stories_table(console, store.stories(), store.articles())
+
+
+@main.command()
+@DB_OPTION
+def stats(db):
+    """Row counts of every table. Example: kibaru stats"""
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        views.stats_table(console, store.counts())
+
+
+@main.command()
+@DB_OPTION
+def failures(db):
+    """Inputs that could not be read, with the reason. Example: kibaru failures"""
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        views.failures_table(console, store.failures())
+
+
+@main.command()
+@DB_OPTION
+def discrepancies(db):
+    """Facts on which outlets disagree. Example: kibaru discrepancies"""
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        views.discrepancies_table(console, store.discrepancies())
+
+
+@main.command()
+@DB_OPTION
+@click.argument("query", required=False)
+def actors(db, query):
+    """List actors, or those whose name or alias contains QUERY. Example: kibaru actors Diop"""
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        views.actors_table(console, store.actors(), query)
+
+
+if __name__ == "__main__":
+    main()

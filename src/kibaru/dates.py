@@ -1,0 +1,352 @@
+"""Time expressions → intervals with a precision, resolved against an anchor date.
+
+French and English. The words (months, weekdays, "dernier", "next", units…) are data
+(`data/<lang>/time.tsv`); this module holds the few grammatical shapes they combine into.
+An expression resolves to a `DateInterval(start, end, precision, text)`; relative ones need
+an anchor (the publication date), absolute ones do not.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .records import DateInterval
+
+#: How far "dans les prochaines semaines" / "in the coming weeks" reaches: two of the units.
+COMING_SPAN = 2
+_DAY = r"(?P<day>[0-3]?\d)(?:er|re|st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    """The time vocabulary of one language, read from its `time.tsv`."""
+
+    lang: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    days: dict[str, int]
+    past: frozenset[str]
+    future: frozenset[str]
+    units: dict[str, str]
+    parts: dict[str, str]
+
+    @classmethod
+    def from_rows(cls, lang: str, rows: list[dict[str, str]]) -> "TimeWords":
+        by: dict[str, dict[str, str]] = {}
+        for r in rows:
+            by.setdefault(r["kind"], {})[r["form"].lower()] = r["value"]
+        return cls(
+            lang=lang,
+            months={k: int(v) for k, v in by.get("month", {}).items()},
+            weekdays={k: int(v) for k, v in by.get("weekday", {}).items()},
+            days={k: int(v) for k, v in by.get("day", {}).items()},
+            past=frozenset(by.get("past", {})),
+            future=frozenset(by.get("future", {})),
+            units=dict(by.get("unit", {})),
+            parts=dict(by.get("part", {})),
+        )
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Found:
+    """A time expression found in a text, with its character span."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    groups: dict[str, str | None]
+
+
+class TimeParser:
+    """Finds and resolves time expressions of one language."""
+
+    def __init__(self, words: TimeWords):
+        self.w = words
+        mon, wd = _alt(words.months), _alt(words.weekdays)
+        past, fut = _alt(words.past), _alt(words.future)
+        units = _alt(words.units)
+        days = _alt(words.days)
+        part = _alt(words.parts)
+        m = rf"(?P<month>{mon})\.?"
+        opt_wd = rf"(?:(?P<weekday>{wd}),?\s+)?"
+        if words.lang == "fr":
+            shapes = [
+                ("day_range", rf"\b(?:du\s+)?(?P<d1>[0-3]?\d)(?:er)?\s*(?:au|-|–|et)\s*(?P<d2>[0-3]?\d)\s+{m}(?:\s+{_YEAR})?"),
+                ("full", rf"\b{opt_wd}{_DAY}\s+{m}(?:\s+{_YEAR})?(?!\s*(?:{past}|{fut})\b)"),
+                ("numeric", r"\b(?P<day>[0-3]?\d)[/.](?P<mon>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),
+                ("month_rel", rf"\b(?:en\s+|au\s+mois\s+d['’])?{m}\s+(?P<dir>{past}|{fut})\b"),
+                ("month_year", rf"\b(?:(?P<part>{part})[\s-]+|en\s+|au\s+mois\s+de\s+)?{m}\s+{_YEAR}"),
+                ("part_month", rf"\b(?P<part>{part})[\s-]+{m}\b"),
+                ("month", rf"\b(?:en|au\s+mois\s+d['’]?e?)\s*{m}\b"),
+                ("since_year", rf"\bdepuis\s+{_YEAR}\b"),
+                ("year_range", rf"\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d)\b"),
+                ("part_year", rf"\b(?P<part>{part})[\s-]+{_YEAR}\b"),
+                ("year", rf"\b(?:en|année|l['’]année)\s+{_YEAR}\b"),
+                ("ago", rf"\bil\s+y\s+a\s+(?P<n>\d+|un|une|deux|trois|quatre|cinq|six)\s+(?P<unit>{units})\b"),
+                ("coming", rf"\b(?:dans|au\s+cours\s+des)\s+(?:les\s+)?(?:{fut})\s+(?P<unit>{units})\b"),
+                ("in_n", rf"\bdans\s+(?P<n>\d+|un|une|deux|trois|quatre|cinq|six)\s+(?P<unit>{units})\b"),
+                ("unit_rel", rf"\b(?:la|le|l['’]|les|cette|ce|cet)\s*(?P<unit>{units})\s+(?P<dir>{past}|{fut})\b"),
+                ("this_unit", rf"\b(?:cette|ce|cet)\s+(?P<unit>{units})\b"),
+                ("weekday", rf"\b(?:ce\s+|le\s+)?(?P<weekday>{wd})(?:\s+(?P<dir>{past}|{fut}))?\b"),
+                ("rel_day", rf"(?<![\w-])(?P<rday>{days})(?![\w-])"),
+            ]
+        else:
+            shapes = [
+                ("day_range", rf"\b{m}\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:,?\s+{_YEAR})?"),
+                ("day_range", rf"\b(?P<d1>[0-3]?\d)\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)\s+{m}(?:\s+{_YEAR})?"),
+                ("full", rf"\b{opt_wd}{m}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:last|next)\s+year)"),
+                ("full", rf"\b{opt_wd}{_DAY}\s+{m}(?:,?\s+{_YEAR})?"),
+                ("full_rel_year", rf"\b{m}\s+{_DAY}\s+(?P<dir>{past}|{fut})\s+year\b"),
+                ("numeric", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+                ("month_rel", rf"\b(?P<dir>{past}|{fut})\s+{m}\b"),
+                ("month_year", rf"\b(?:(?P<part>{part})[\s-]+|in\s+)?{m}\s+{_YEAR}"),
+                ("part_month", rf"\b(?P<part>{part})[\s-]+{m}\b"),
+                ("month", rf"\bin\s+{m}\b"),
+                ("since_year", rf"\bsince\s+{_YEAR}\b"),
+                ("year_range", rf"\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d)\b"),
+                ("part_year", rf"\b(?P<part>{part})[\s-]+{_YEAR}\b"),
+                ("year", rf"\bin\s+{_YEAR}\b"),
+                ("ago", rf"\b(?P<n>\d+|a|an|one|two|three|four|five|six)\s+(?P<unit>{units})\s+ago\b"),
+                ("coming", rf"\b(?:in|over|within)\s+the\s+(?:{fut})\s+(?P<unit>{units})\b"),
+                ("in_n", rf"\bin\s+(?P<n>\d+|a|one|two|three|four|five|six)\s+(?P<unit>{units})\b"),
+                ("unit_rel", rf"\b(?P<dir>{past}|{fut})\s+(?P<unit>{units})\b"),
+                ("this_unit", rf"\bthis\s+(?P<unit>{units})\b"),
+                ("weekday", rf"\b(?:(?P<dir>{past}|{fut})\s+)?(?P<weekday>{wd})\b"),
+                ("rel_day", rf"\b(?P<rday>{days})\b"),
+            ]
+        self.shapes = [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in shapes]
+
+    # -- finding --------------------------------------------------------------------------
+    def find(self, text: str) -> list[Found]:
+        """All time expressions in `text`, longest first, never overlapping."""
+        hits: list[Found] = []
+        taken: list[tuple[int, int]] = []
+        for kind, rx in self.shapes:
+            for mt in rx.finditer(text):
+                s, e = mt.span()
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                g = mt.groupdict()
+                if kind == "full" and not _valid_day(g.get("day")):
+                    continue
+                taken.append((s, e))
+                hits.append(Found(s, e, mt.group(0).strip(), kind, g))
+        return sorted(hits, key=lambda f: f.start)
+
+    # -- resolving ------------------------------------------------------------------------
+    def resolve(self, f: Found, anchor: date | None, *, future: bool = False) -> DateInterval:
+        """The interval an expression denotes, seen from `anchor` (publication date)."""
+        try:
+            iv = self._resolve(f, anchor, future)
+        except (ValueError, OverflowError):
+            iv = None
+        return iv or DateInterval(None, None, "unknown", f.text)
+
+    def _resolve(self, f: Found, anchor: date | None, future: bool) -> DateInterval | None:
+        g, w, t = f.groups, self.w, f.text
+        month = w.months.get((g.get("month") or "").lower().rstrip("."))
+        year = int(g["year"]) if g.get("year") else None
+        if f.kind == "numeric":
+            d = date(int(g["year"]), int(g["mon"]), int(g["day"]))
+            return _day(d, t)
+        if f.kind == "full":
+            day = int(g["day"])
+            wd = w.weekdays.get((g.get("weekday") or "").lower())
+            y = year or _year_of_weekday(anchor, month, day, wd) or _nearest_year(anchor, month, day, future)
+            return _day(date(y, month, day), t) if y else None
+        if f.kind == "full_rel_year" and anchor:
+            y = anchor.year + (1 if g["dir"].lower() in w.future else -1)
+            return _day(date(y, month, int(g["day"])), t)
+        if f.kind == "day_range":
+            y = year or _nearest_year(anchor, month, int(g["d1"]), future)
+            if not y:
+                return None
+            return DateInterval(date(y, month, int(g["d1"])).isoformat(),
+                                date(y, month, int(g["d2"])).isoformat(), "range", t)
+        if f.kind == "month_year":
+            return _part(_month(year, month, t), g.get("part"), w)
+        if f.kind == "part_month":
+            y = _nearest_year(anchor, month, 15, future)
+            return _part(_month(y, month, t), g.get("part"), w) if y else None
+        if f.kind in ("month_rel", "month"):
+            if not anchor:
+                return None
+            fut = (g.get("dir") or "").lower() in w.future if g.get("dir") else future
+            if g.get("dir") and not fut:
+                y = anchor.year if month < anchor.month else anchor.year - 1
+            elif fut:
+                y = anchor.year if month > anchor.month else anchor.year + 1
+            else:
+                y = anchor.year if month <= anchor.month else anchor.year - 1
+            return _month(y, month, t)
+        if f.kind == "since_year":
+            end = anchor.isoformat() if anchor else None
+            return DateInterval(f"{year}-01-01", end, "range", t)
+        if f.kind == "year_range":
+            y1, y2 = int(g["y1"]), int(g["y2"])
+            if not (0 < y2 - y1 <= 30):
+                return None
+            return DateInterval(f"{y1}-01-01", f"{y2}-12-31", "range", t)
+        if f.kind == "part_year":
+            return _part(DateInterval(f"{year}-01-01", f"{year}-12-31", "year", t), g["part"], w)
+        if f.kind == "year":
+            return DateInterval(f"{year}-01-01", f"{year}-12-31", "year", t)
+        if anchor is None:
+            return None
+        if f.kind == "rel_day":
+            return _day(anchor + timedelta(days=w.days[g["rday"].lower()]), t)
+        if f.kind == "weekday":
+            wd = w.weekdays[g["weekday"].lower()]
+            d = (g.get("dir") or "").lower()
+            fut = d in w.future if d else future
+            if fut:
+                delta = (wd - anchor.weekday()) % 7 or 7
+                return _day(anchor + timedelta(days=delta), t)
+            delta = (anchor.weekday() - wd) % 7
+            if d in w.past and delta == 0:
+                delta = 7
+            return _day(anchor - timedelta(days=delta), t)
+        unit = w.units.get((g.get("unit") or "").lower())
+        if f.kind == "this_unit":
+            return _unit_interval(anchor, unit, 0, t)
+        if f.kind == "unit_rel":
+            step = 1 if g["dir"].lower() in w.future else -1
+            return _unit_interval(anchor, unit, step, t)
+        n = _number(g.get("n"))
+        if f.kind == "ago" and n:
+            return _unit_interval(anchor, unit, -n, t, exact=True)
+        if f.kind == "in_n" and n:
+            return _unit_interval(anchor, unit, n, t, exact=True)
+        if f.kind == "coming":
+            end = _shift(anchor, unit, COMING_SPAN)
+            return DateInterval(anchor.isoformat(), end.isoformat(), "range", t)
+        return None
+
+
+_NUMBERS = {"un": 1, "une": 1, "a": 1, "an": 1, "one": 1, "deux": 2, "two": 2, "trois": 3,
+            "three": 3, "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6}
+
+
+def _number(s: str | None) -> int | None:
+    if not s:
+        return None
+    return int(s) if s.isdigit() else _NUMBERS.get(s.lower())
+
+
+def _valid_day(s: str | None) -> bool:
+    return bool(s) and 1 <= int(s) <= 31
+
+
+def _day(d: date, text: str) -> DateInterval:
+    return DateInterval(d.isoformat(), d.isoformat(), "day", text)
+
+
+def _month(year: int, month: int, text: str) -> DateInterval:
+    last = calendar.monthrange(year, month)[1]
+    return DateInterval(f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}", "month", text)
+
+
+def _part(iv: DateInterval, part: str | None, w: TimeWords) -> DateInterval:
+    """"début/mi/fin" of a month or year: a third of it, as a range."""
+    which = w.parts.get((part or "").lower())
+    if not which:
+        return iv
+    s, e = date.fromisoformat(iv.start), date.fromisoformat(iv.end)
+    third = (e - s).days // 3
+    if which == "begin":
+        e = s + timedelta(days=third)
+    elif which == "middle":
+        s, e = s + timedelta(days=third), s + timedelta(days=2 * third + 1)
+    else:
+        s = e - timedelta(days=third)
+    return DateInterval(s.isoformat(), e.isoformat(), "range", iv.text)
+
+
+def _nearest_year(anchor: date | None, month: int, day: int, future: bool) -> int | None:
+    """Year of a day-month without year: the occurrence nearest the anchor, in the past
+    unless the clause speaks of the future."""
+    if anchor is None:
+        return None
+    best = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            d = date(y, month, min(day, calendar.monthrange(y, month)[1]))
+        except ValueError:
+            continue
+        gap = (d - anchor).days
+        if (gap > 0 and not future and gap > 7) or (gap < 0 and future and gap < -7):
+            penalty = 200
+        else:
+            penalty = 0
+        score = abs(gap) + penalty
+        if best is None or score < best[0]:
+            best = (score, y)
+    return best[1] if best else None
+
+
+def _year_of_weekday(anchor: date | None, month: int, day: int, weekday: int | None) -> int | None:
+    """"mercredi 10 août" without a year: the year near the anchor where that day is a Wednesday."""
+    if anchor is None or weekday is None:
+        return None
+    for y in (anchor.year, anchor.year - 1, anchor.year + 1, anchor.year - 2, anchor.year - 3):
+        try:
+            if date(y, month, day).weekday() == weekday:
+                return y
+        except ValueError:
+            continue
+    return None
+
+
+def _shift(d: date, unit: str | None, n: int) -> date:
+    if unit == "day":
+        return d + timedelta(days=n)
+    if unit == "week":
+        return d + timedelta(weeks=n)
+    if unit == "month":
+        m = d.month - 1 + n
+        y, m = d.year + m // 12, m % 12 + 1
+        return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+    if unit == "year":
+        return date(d.year + n, d.month, min(d.day, calendar.monthrange(d.year + n, d.month)[1]))
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def _unit_interval(anchor: date, unit: str | None, n: int, text: str, *, exact: bool = False) -> DateInterval:
+    """The day/week/month/year n units from the anchor; `exact` keeps the day for "il y a N"."""
+    d = _shift(anchor, unit, n)
+    if unit == "day" or (exact and unit == "week"):
+        if unit == "week":
+            s = d - timedelta(days=d.weekday())
+            return DateInterval(s.isoformat(), (s + timedelta(days=6)).isoformat(), "week", text)
+        return _day(d, text)
+    if unit == "week":
+        s = d - timedelta(days=d.weekday())
+        return DateInterval(s.isoformat(), (s + timedelta(days=6)).isoformat(), "week", text)
+    if unit == "month":
+        return _month(d.year, d.month, text)
+    if unit == "year":
+        return DateInterval(f"{d.year}-01-01", f"{d.year}-12-31", "year", text)
+    raise ValueError(f"unknown unit {unit!r}")
+
+
+def first_full_date(parser: TimeParser, text: str) -> date | None:
+    """The first complete day date (with year) written in `text`, or None."""
+    for f in parser.find(text):
+        if f.kind in ("full", "numeric") and f.groups.get("year"):
+            iv = parser.resolve(f, None)
+            if iv.precision == "day":
+                return date.fromisoformat(iv.start)
+    return None
+
+
+def inside(inner: DateInterval, outer_start: str, outer_end: str) -> bool:
+    """Is `inner` within [outer_start, outer_end] (ISO strings)?"""
+    return bool(inner.start and inner.end) and outer_start <= inner.start and inner.end <= outer_end

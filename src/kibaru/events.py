@@ -1,0 +1,476 @@
+"""events: event mentions of a parsed article, from trigger lexicons and the dependency parse.
+
+For each sentence: triggers are looked up by lemma in the language's lexicon
+(`data/<lang>/events.tsv`); the participants are the actor mentions found in the trigger's
+argument slots (subject, object, prepositional complements…), mapped to actor or recipient
+by the trigger's frame; status, date, place and quantities are read around the trigger.
+The slot logic works on both Universal Dependencies (French) and ClearNLP (English) labels.
+Several mentions of one event in an article (headline, lead, body) are merged.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .actors import ArticleActors, Mention
+from .dates import TimeParser
+from .nlp import ParsedArticle
+from .records import DateInterval, Evidence, EventMention, Participant, Place, Quantity
+from .resources import LanguageResources, Resources, Trigger
+from .scores import plover_score
+
+CLAUSE_DEPS = {"acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "csubj", "acl"}
+#: Categories whose second party is naturally the host when a place is named ("visite à Moscou").
+VISIT_MODES = {"visit"}
+#: Base confidence of a mention, raised when both sides are found in the trigger's own slots.
+BASE_CONFIDENCE = 0.6
+
+
+@dataclass
+class Slots:
+    actor: list[Mention]
+    recipient: list[Mention]
+    places: list[Mention]
+
+
+def _prep_of(tok) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "case":
+            fixed = [f.lower_ for f in c.children if f.dep_ == "fixed"]
+            return " ".join([c.lower_, *fixed]).replace("’", "'")
+    return None
+
+
+def arguments(tok):
+    """(slot, preposition, argument token) of a token, for UD and ClearNLP label sets."""
+    for c in tok.children:
+        d = c.dep_
+        if d == "nsubj":
+            yield "subj", None, c
+        elif d in ("nsubj:pass", "nsubjpass"):
+            yield "subjpass", None, c
+        elif d in ("obj", "dobj"):
+            yield "obj", None, c
+        elif d in ("iobj", "dative"):
+            yield "iobj", None, c
+        elif d == "obl:agent":
+            yield "agent", "par", c
+        elif d == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    yield "agent", "by", p
+        elif d == "prep":
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    yield "prep", c.lower_, p
+        elif d.startswith("obl") or d == "nmod":
+            yield "prep", _prep_of(c), c
+        elif d in ("poss",) or (d == "det" and "Poss=Yes" in str(c.morph)):
+            yield "poss", None, c
+        elif d in ("compound", "amod", "npadvmod"):
+            yield "mod", None, c
+        elif d == "conj" and tok.pos_ == "VERB" and c.pos_ != "VERB":
+            continue
+
+
+def subtree_ids(tok, stop_at_clauses: bool = True) -> set[int]:
+    out = set()
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        for c in t.children:
+            if stop_at_clauses and c.dep_ in CLAUSE_DEPS and c.i != tok.i:
+                continue
+            stack.append(c)
+    return out
+
+
+def _match_trigger(tok, lr: LanguageResources) -> Trigger | None:
+    if tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") and not (tok.pos_ == "PROPN" and tok.is_lower):
+        return None
+    keys = {tok.lemma_.lower(), tok.lower_}
+    cands = [t for k in keys for t in lr.triggers.get(k, [])]
+    cands.sort(key=lambda t: -len(t.words))
+    near = None
+    for trig in cands:
+        pos_ok = trig.pos == tok.pos_ or (trig.pos == "VERB" and tok.pos_ == "AUX") or (trig.pos == "NOUN" and tok.pos_ == "PROPN")
+        if not pos_ok:
+            continue
+        if len(trig.words) > 1:
+            if near is None:
+                near = {w for c in tok.children for t in (c, *c.children) for w in (t.lemma_.lower(), t.lower_)}
+            if not all(w in near for w in trig.words[1:]):
+                continue
+        return trig
+    return None
+
+
+def _governor(tok):
+    """For a nominal trigger: (governing verb, the dependency that links the noun's branch to it)."""
+    t, rel, steps = tok, tok.dep_, 0
+    while t.head.i != t.i and steps < 4:
+        rel = t.dep_
+        t = t.head
+        steps += 1
+        if t.pos_ in ("VERB", "AUX"):
+            return t, rel
+        if rel in ("nsubj", "nsubj:pass", "nsubjpass"):
+            break
+    return None, None
+
+
+class EventCoder:
+    """Codes the events of an article. Built once per language from the resources."""
+
+    def __init__(self, res: Resources, lang: str):
+        from .quantities import QuantityParser
+        self.lr: LanguageResources = res.lang[lang]
+        self.lang = lang
+        tw = self.lr.time.w
+        self.qty = QuantityParser(lang, self.lr.words, frozenset(tw.months) | frozenset(tw.units) | frozenset(tw.weekdays))
+        self.time: TimeParser = self.lr.time
+
+    # -- slots --------------------------------------------------------------------------
+    def _mentions_in(self, ids: set[int], mentions: list[Mention]) -> list[Mention]:
+        return [m for m in mentions if m.head in ids and m.kind != "place" or (m.head in ids and m.kind == "place")]
+
+    def _is_loc(self, m: Mention, prep: str | None) -> bool:
+        if prep is None:
+            return False
+        p = prep.split()[0]
+        if m.kind == "place" or m.place is not None:
+            return self.lr.has("loc_prep", p)
+        return m.kind == "country" and self.lr.has("loc_prep", p) and p not in ("à",)
+
+    def fill_slots(self, tok, trig: Trigger, mentions: list[Mention], sent_subject: list[Mention]) -> Slots:
+        lr = self.lr
+        frame = trig.frame
+        slots = Slots([], [], [])
+
+        def put(role: str | None, ms: list[Mention]):
+            if role == "actor":
+                slots.actor.extend(ms)
+            elif role == "recipient":
+                slots.recipient.extend(ms)
+
+        for slot, prep, arg in arguments(tok):
+            ms = [m for m in mentions if m.head in subtree_ids(arg)]
+            if not ms:
+                continue
+            pform = (prep or "").split(" ")[0] if prep else None
+            if slot == "prep":
+                locs = [m for m in ms if self._is_loc(m, prep)]
+                if locs:
+                    slots.places.extend(locs)
+                    if frame.get("loc") == "recipient":
+                        put("recipient", [m for m in locs if m.kind != "place" or m.codes])
+                    ms = [m for m in ms if m not in locs]
+                    if not ms:
+                        continue
+                if pform and f"prep:{pform}" in frame:
+                    put(frame[f"prep:{pform}"], ms)
+                elif pform and lr.has("de_prep", pform):
+                    put(frame.get("de", "actor" if tok.pos_ == "NOUN" else None), ms)
+                elif pform and lr.has("intermediary", pform):
+                    continue
+                elif pform and lr.has("agent_prep", pform) and tok.pos_ == "NOUN":
+                    put("actor", ms)
+                elif pform and lr.has("recipient_prep", pform):
+                    put(frame.get("prep", "recipient"), ms)
+                continue
+            if slot in ("poss", "mod"):
+                if tok.pos_ == "NOUN":
+                    put(frame.get(slot, "actor"), [m for m in ms if m.kind != "place"])
+                continue
+            default = {"subj": "actor", "obj": "recipient", "iobj": "recipient", "agent": "actor",
+                       "subjpass": "recipient"}[slot]
+            role = frame.get(slot, default)
+            if tok.pos_ == "NOUN" and slot in ("subj", "subjpass"):
+                continue
+            if slot == "subj" and self._is_pronoun(arg):
+                ms = ms or sent_subject
+            put(role, ms)
+        return slots
+
+    def _is_pronoun(self, tok) -> bool:
+        return self.lr.has("pronoun_sg", tok.lower_) or self.lr.has("pronoun_pl", tok.lower_)
+
+    # -- status ---------------------------------------------------------------------------
+    def status(self, tok, gov, sent) -> str:
+        lr = self.lr
+        heads = [t for t in (tok, gov) if t is not None]
+        for h in heads:
+            for c in h.children:
+                if lr.has("negation", c.lower_) and c.dep_ in ("advmod", "neg", "det", "advmod:neg"):
+                    return "negated"
+            if lr.has("deny", h.lemma_.lower()) and h is not tok:
+                return "negated"
+        for h in heads:
+            if "Mood=Cnd" in str(h.morph):
+                if not lr.has("planned", h.lemma_.lower()):
+                    return "hypothetical"
+            for c in h.children:
+                if c.dep_ == "mark" and lr.has("hypothetical", c.lower_):
+                    return "hypothetical"
+                if c.dep_.startswith("aux") and lr.has("hypothetical", c.lower_) and self.lang == "en":
+                    return "hypothetical"
+        for h in heads:
+            if "Tense=Fut" in str(h.morph):
+                return "planned"
+            near = [h.head] if h.head.i != h.i else []
+            near += list(h.children)
+            for c in near:
+                if lr.has("planned", c.lemma_.lower()) or lr.has("planned", c.lower_):
+                    if c.dep_ not in ("nsubj", "obj", "nmod", "obl:mod", "obl", "nsubj:pass") or c.pos_ in ("VERB", "ADJ", "AUX"):
+                        return "planned"
+            if h.head.i != h.i and h.dep_ in ("xcomp",) and "Tense=Fut" in str(h.head.morph):
+                return "planned"
+        return "occurred"
+
+    # -- one article --------------------------------------------------------------------------
+    def code(self, parsed: ParsedArticle, aa: ArticleActors) -> list[EventMention]:
+        art = parsed.article
+        anchor = _anchor(art, parsed, self.time)
+        out: list[EventMention] = []
+        last_subject: list[Mention] = []
+        last_day: DateInterval | None = None
+        last_place: Mention | None = None
+        dateline_place = _dateline_place(parsed, aa)
+        for para in parsed.paragraphs:
+            doc, mentions = para.doc, aa.in_para(para.index)
+            for sent in doc.sents:
+                ms = [m for m in mentions if sent.start <= m.head < sent.end]
+                stext = sent.text
+                times = [(f, self.time.resolve(f, anchor)) for f in self.time.find(stext)]
+                subj_here = [m for m in ms if m.head in _subject_ids(sent)]
+                found = []
+                taken_tokens: set[int] = set()
+                for tok in sent:
+                    trig = _match_trigger(tok, self.lr)
+                    if trig is None or tok.i in taken_tokens:
+                        continue
+                    em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
+                                     last_day, last_place, dateline_place)
+                    if em is not None:
+                        found.append(em)
+                        taken_tokens.update(t.i for t in tok.subtree if t.dep_ in ("nmod", "obl:mod") and t.pos_ == "NOUN")
+                out.extend(found)
+                if subj_here and any(m.codes for m in subj_here):
+                    last_subject = [m for m in subj_here if m.codes]
+                days = [iv for _, iv in times if iv.precision == "day"]
+                if days:
+                    last_day = days[-1]
+                locs = [m for m in ms if m.locative and m.place is not None]
+                if locs:
+                    last_place = locs[-1]
+        return merge_mentions(out)
+
+    def _event(self, tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
+               last_day, last_place, dateline_place) -> EventMention | None:
+        gov, rel = (_governor(tok) if tok.pos_ in ("NOUN", "PROPN", "ADJ") else (None, None))
+        slots = self.fill_slots(tok, trig, ms, last_subject)
+        if tok.pos_ in ("NOUN", "PROPN") and gov is not None and not slots.actor:
+            gslots_actor, gslots_rec = [], []
+            for slot, prep, arg in arguments(gov):
+                inside = [m for m in ms if m.head in subtree_ids(arg)]
+                if slot == "subj" and rel in ("obj", "dobj", "xcomp", "obl:arg", "obl:mod", "obl", "prep", "pobj", "conj"):
+                    gslots_actor.extend(inside or (last_subject if self._is_pronoun(arg) else []))
+                if slot == "subjpass" and rel in ("obl:agent", "agent", "pobj"):
+                    gslots_rec.extend(inside)
+            slots.actor.extend(gslots_actor)
+            if not slots.recipient:
+                slots.recipient.extend(gslots_rec)
+        if tok.pos_ in ("NOUN", "PROPN") and not slots.actor:
+            if any(s == "poss" for s, _, _ in arguments(tok)):
+                slots.actor.extend(last_subject)
+        lr = self.lr
+        bilateral = any(lr.has("bilateral", t.lower_) for t in sent)
+        sent_places = [m for m in ms if m.locative and (m.place is not None or m.kind == "place")]
+        places = slots.places or sent_places
+        if trig.mode in VISIT_MODES or trig.frame.get("loc") == "recipient":
+            if not slots.recipient and places:
+                slots.recipient.extend(m for m in places[:1] if m.codes)
+        actor = _participants(slots.actor)
+        recipient = [p for p in _participants(slots.recipient) if p.code not in {a.code for a in actor} or not p.code]
+        codes = {p.code for p in actor + recipient if p.code}
+        if aa.dyad and (bilateral or not codes) and trig.event in ("CONSULT", "COOPERATE", "AGREE", "SUPPORT"):
+            if bilateral and (not codes or codes <= set(aa.dyad)):
+                have = {p.code for p in actor}
+                actor = actor + [Participant(c, c) for c in aa.dyad if c not in have and c not in codes]
+                codes = {p.code for p in actor + recipient if p.code}
+        if not codes:
+            return None
+        status = self.status(tok, gov, sent)
+        mode = trig.mode
+        # date: the expression nearest the trigger in the sentence, else the narrative's day
+        iv = _nearest_time(times, tok, sent)
+        if iv is not None:
+            f, _ = iv
+            iv = self.time.resolve(f, anchor, future=status == "planned")
+        elif status == "occurred" and last_day is not None:
+            iv = last_day
+        elif status == "occurred" and anchor is not None and _recent_tense(tok, gov):
+            iv = DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
+        else:
+            iv = DateInterval.unknown()
+        place_m = places[0] if places else (last_place if trig.event == "CONSULT" else None)
+        if place_m is None and trig.event == "CONSULT" and dateline_place is not None and para.index <= 2:
+            place_m = dateline_place
+        location = _place(place_m)
+        if trig.event == "CONSULT" and mode is None and location and recipient and actor:
+            if location.country in {p.code for p in recipient} and location.country not in {p.code for p in actor}:
+                mode = "visit"
+        span = sent
+        qtext = " ".join(t.text_with_ws for t in tok.subtree).strip() if tok.pos_ != "VERB" else \
+            "".join(t.text_with_ws for c in tok.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass") for t in c.subtree)
+        quantities = tuple(self.qty.find(qtext)) if qtext else ()
+        start = para.offset + span.start_char
+        evidence = Evidence(art.id, span.text, start, para.offset + span.end_char, tok.text)
+        conf = BASE_CONFIDENCE + (0.2 if actor else 0) + (0.1 if recipient else 0)
+        mid = hashlib.sha1(f"{art.id}|{start}|{tok.i}|{trig.event}".encode()).hexdigest()[:16]
+        return EventMention(
+            id=mid, article_id=art.id, event=trig.event, mode=mode, context=trig.context, status=status,
+            actor=tuple(actor), recipient=tuple(recipient), date=iv, location=location,
+            quantities=quantities, evidence=(evidence,), confidence=round(min(conf, 0.95), 2),
+            score=plover_score(trig.event, mode))
+
+
+def _subject_ids(sent) -> set[int]:
+    ids = set()
+    for t in sent:
+        if t.dep_ in ("nsubj",) and t.head.dep_ == "ROOT":
+            ids |= subtree_ids(t)
+    return ids
+
+
+def _participants(ms: list[Mention]) -> list[Participant]:
+    out, seen = [], set()
+    for m in ms:
+        if m.kind == "pair":
+            for c in m.codes:
+                if c not in seen:
+                    seen.add(c)
+                    out.append(Participant(c, c))
+            continue
+        if not m.codes:
+            continue
+        for c in m.codes:
+            key = (m.key or m.name, c)
+            if key in seen:
+                continue
+            seen.add(key)
+            name = m.name if m.kind in ("person", "organisation", "group", "company", "country") else c
+            out.append(Participant(name, c, m.sector, m.role, m.key))
+    # a code given by a person makes the bare country/demonym mention of it redundant
+    coded_people = {p.code for p in out if p.actor_id and p.role}
+    return [p for p in out if p.actor_id or p.code not in coded_people or p.role]
+
+
+def _nearest_time(times, tok, sent):
+    if not times:
+        return None
+    pos = tok.idx - sent.start_char
+    return min(times, key=lambda ft: abs(ft[0].start - pos))
+
+
+def _recent_tense(tok, gov) -> bool:
+    for h in (tok, gov):
+        if h is not None and ("Tense=Pres" in str(h.morph) or any(c.dep_ == "aux:tense" for c in h.children)):
+            return True
+    return False
+
+
+def _place(m: Mention | None) -> Place | None:
+    if m is None or m.place is None:
+        return None
+    p = m.place
+    return Place(m.text, p.country, p.geonameid, p.lat, p.lon)
+
+
+def _anchor(art, parsed: ParsedArticle, tp: TimeParser) -> date | None:
+    """The date relative expressions are read from: publication, else the first full date."""
+    if art.published:
+        return date.fromisoformat(art.published)
+    from .dates import first_full_date
+    for para in parsed.paragraphs[:6]:
+        d = first_full_date(tp, para.doc.text)
+        if d:
+            return d
+    return None
+
+
+def _dateline_place(parsed: ParsedArticle, aa: ArticleActors) -> Mention | None:
+    """"MOSCOU, 23 juin 2025 —": a place opening one of the first lines is the dateline."""
+    for para in parsed.paragraphs[:4]:
+        ms = [m for m in aa.in_para(para.index) if m.place is not None and m.start <= 1]
+        if ms and len(para.doc) > ms[0].end and para.doc[ms[0].end].text == ",":
+            return ms[0]
+    return None
+
+
+# -- merging mentions of one event inside an article --------------------------------------
+def _compatible_dates(a: DateInterval, b: DateInterval) -> bool:
+    if a.precision == "unknown" or b.precision == "unknown":
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def _persons(em: EventMention) -> set[str]:
+    return {p.actor_id for p in em.actor + em.recipient if p.actor_id and p.role is not None}
+
+
+def _same_event(a: EventMention, b: EventMention) -> bool:
+    if a.event != b.event or a.status != b.status or a.codes != b.codes:
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    if a.evidence[0].sentence == b.evidence[0].sentence:
+        return False
+    if not _compatible_dates(a.date, b.date):
+        return False
+    qa, qb = {(q.value, q.unit) for q in a.quantities}, {(q.value, q.unit) for q in b.quantities}
+    if (qa or qb) and qa != qb:
+        return False
+    pa, pb = _persons(a), _persons(b)
+    return not pa or not pb or pa <= pb or pb <= pa
+
+
+def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
+    """Mentions of the same event in one article (headline, lead, body) become one."""
+    out: list[EventMention] = []
+    for m in mentions:
+        for i, o in enumerate(out):
+            if _same_event(o, m):
+                out[i] = _combine(o, m)
+                break
+        else:
+            out.append(m)
+    return out
+
+
+def _combine(a: EventMention, b: EventMention) -> EventMention:
+    better_date = a.date if a.date.precision != "unknown" and (b.date.precision == "unknown" or a.date.precision == "day") else b.date
+    # the directed statement (with a recipient) says who did what to whom better
+    sides = a if (a.recipient or not b.recipient) else b
+    return replace(
+        a,
+        mode=a.mode or b.mode,
+        actor=sides.actor,
+        recipient=sides.recipient,
+        date=better_date,
+        location=a.location or b.location,
+        context=tuple(dict.fromkeys(a.context + b.context)),
+        evidence=a.evidence + b.evidence,
+        confidence=max(a.confidence, b.confidence),
+        score=plover_score(a.event, a.mode or b.mode),
+    )
+
+
+def code_events(parsed: ParsedArticle, aa: ArticleActors, res: Resources) -> list[EventMention]:
+    lang = parsed.article.lang
+    coder = res.cache.get(("coder", lang))
+    if coder is None:
+        coder = res.cache[("coder", lang)] = EventCoder(res, lang)
+    return coder.code(parsed, aa)

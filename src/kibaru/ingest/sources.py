@@ -1,0 +1,152 @@
+"""Walk inputs (files, folders) and turn each into articles or failures."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from ..dates import TimeParser, TimeWords, first_full_date
+from ..errors import InputError
+from ..knowledge import data_dir, read_tsv, TIME_COLUMNS
+from ..records import Article, Failure
+from .decode import decode
+from .feeds import parse_feed
+from .html import parse_html
+from .jsonl import parse_jsonl
+from .langid import LanguageGuesser
+from .text import parse_text
+
+#: Languages kibaru codes; articles in others are counted and skipped.
+SUPPORTED = ("fr", "en")
+#: Inputs larger than this are refused rather than read into memory.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|$|[^\d])")
+HTML_EXT = {".html", ".htm", ".xhtml"}
+FEED_EXT = {".xml", ".rss", ".atom"}
+JSONL_EXT = {".jsonl", ".ndjson"}
+
+
+def normalised(text: str) -> str:
+    """The text an article id is computed from: NFC, one space, straight apostrophes, lowercase."""
+    t = unicodedata.normalize("NFC", text).replace("’", "'").lower()
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha1(normalised(text).encode("utf-8")).hexdigest()[:16]
+
+
+def iso_day(value: str | None) -> str | None:
+    """'2024-03-12T09:00:00Z' or '2024-03-12' → '2024-03-12'; anything else → None."""
+    if not value:
+        return None
+    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", str(value))
+    if not m:
+        return None
+    try:
+        return date.fromisoformat(m.group(1)).isoformat()
+    except ValueError:
+        return None
+
+
+class Ingestor:
+    """Reads inputs into `Article`s. Light: no spaCy; builds its word tables once."""
+
+    def __init__(self, languages: tuple[str, ...] = SUPPORTED, min_words: int = 5):
+        self.languages = languages
+        self.min_words = min_words
+        self.guesser = LanguageGuesser()
+        self.time = {lg: TimeParser(TimeWords.from_rows(lg, read_tsv(data_dir() / lg / "time.tsv", TIME_COLUMNS)))
+                     for lg in SUPPORTED}
+        self.skipped_languages: dict[str, int] = {}
+
+    # -- dispatch -------------------------------------------------------------------------
+    def read(self, paths: Iterable[str | Path]) -> Iterator[Article | Failure]:
+        for p in paths:
+            path = Path(p)
+            if not path.exists():
+                yield Failure(str(p), "ingest", "no such file or folder")
+            elif path.is_dir():
+                files = sorted(f for f in path.rglob("*") if f.is_file()
+                               and not any(part.startswith(".") for part in f.relative_to(path).parts))
+                for f in files:
+                    yield from self.read_file(f)
+            else:
+                yield from self.read_file(path)
+
+    def read_file(self, path: Path) -> Iterator[Article | Failure]:
+        source = str(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise InputError(source, f"file too large ({size // 2**20} MiB > {MAX_FILE_BYTES // 2**20} MiB);"
+                                         " split it (JSONL) before ingesting")
+            raw = path.read_bytes()
+            ext = path.suffix.lower()
+            head = raw[:512].lstrip().lower()
+            if ext in FEED_EXT or (head.startswith(b"<?xml") and (b"<rss" in raw[:2048] or b"<feed" in raw[:2048])):
+                records = parse_feed(raw, source)
+                for n, rec in enumerate(records, start=1):
+                    yield self._article(rec, source, origin="feed", line=n)
+                return
+            text = decode(raw, source)
+            if ext in JSONL_EXT:
+                for rec in parse_jsonl(text, source):
+                    if isinstance(rec, InputError):
+                        yield Failure(source, "ingest", rec.reason, rec.line)
+                    else:
+                        yield self._article(rec, source, origin="jsonl", line=rec.pop("line"))
+                return
+            if ext in HTML_EXT or head.startswith((b"<!doctype html", b"<html")):
+                yield self._article(parse_html(text, source), source, origin="html")
+                return
+            yield self._article({"text": text}, source, origin="text")
+        except InputError as exc:
+            yield Failure(source, "ingest", exc.reason, exc.line)
+        except OSError as exc:
+            yield Failure(source, "ingest", f"cannot read: {exc.strerror or exc}")
+
+    # -- one article ----------------------------------------------------------------------
+    def _article(self, rec: dict, source: str, *, origin: str, line: int | None = None) -> Article | Failure:
+        raw = rec["text"]
+        lang = rec.get("lang") or self.guesser.guess(raw)
+        if lang not in self.languages:
+            self.skipped_languages[lang] = self.skipped_languages.get(lang, 0) + 1
+            return Failure(source, "ingest", f"language '{lang}' is not coded (kibaru codes {', '.join(self.languages)})", line)
+        tp = self.time[lang]
+        parsed = parse_text(raw, has_date=lambda s: first_full_date(tp, s) is not None)
+        text = parsed.text
+        if len(text.split()) < self.min_words:
+            return Failure(source, "ingest", f"article has fewer than {self.min_words} words of text", line)
+        published = iso_day(rec.get("published"))
+        if not published and parsed.date_line:
+            d = first_full_date(tp, parsed.date_line)
+            published = d.isoformat() if d else None
+        url = rec.get("url")
+        if not published and url and (m := URL_DATE.search(url)):
+            published = iso_day(f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+        if not published:
+            # A dateline such as "Moscou, 23 juin 2025 —" opening the first paragraphs.
+            for para in text.split("\n")[:3]:
+                d = first_full_date(tp, para[:60])
+                if d and re.search(r"[—–-]", para[:80]):
+                    published = d.isoformat()
+                    break
+        return Article(
+            id=article_id(text),
+            text=text,
+            lang=lang,
+            url=url or (f"{source}#{line}" if origin in ("jsonl", "feed") and line else source),
+            outlet=rec.get("outlet") or parsed.outlet,
+            title=rec.get("title") or parsed.title,
+            author=rec.get("author") or parsed.author,
+            published=published,
+            source=source,
+        )
+
+
+def read_sources(paths: Iterable[str | Path], **kw) -> Iterator[Article | Failure]:
+    return Ingestor(**kw).read(paths)

@@ -1,0 +1,143 @@
+"""The pipeline: the ordered stages, and the local runner that composes them.
+
+    ingest → nlp → actors → events → quotes → (store) → stories
+
+`process(parsed, res)` is everything done to one parsed article; a distributed runner calls
+the same function. `run()` streams inputs through it in batches, one transaction per batch.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .actors import article_actors, find_actors
+from .events import code_events
+from .ingest import Ingestor
+from .nlp import ParsedArticle, parse_articles
+from .quotes import find_quotes
+from .records import Article, ArticleResult, Failure
+from .resources import Resources
+from .settings import Settings
+from .stories import build_stories
+from .store import Store
+
+#: The stages, in order; each is a plain function over typed records.
+STAGES = ("ingest", "nlp", "actors", "events", "quotes", "store", "stories")
+
+
+def sample_dir() -> Path:
+    from .knowledge import data_dir
+    return data_dir() / "samples"
+
+
+def process(parsed: ParsedArticle, res: Resources) -> ArticleResult:
+    """Actors, events and quotes of one parsed article."""
+    aa = find_actors(parsed, res)
+    mentions = code_events(parsed, aa, res)
+    quotes = find_quotes(parsed, aa, res.lang[parsed.article.lang])
+    return ArticleResult(parsed.article, mentions, quotes, article_actors(aa, parsed.article))
+
+
+@dataclass
+class RunReport:
+    read: int = 0
+    new: int = 0
+    already_stored: int = 0
+    duplicates: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    skipped_languages: dict[str, int] = field(default_factory=dict)
+    mentions: int = 0
+    seconds: float = 0.0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    words: int = 0
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for it in items:
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run(paths: Iterable[str | Path], store: Store, *, settings: Settings | None = None,
+        resources: Resources | None = None, on_progress: Callable[[int], None] | None = None) -> RunReport:
+    """Ingest and process inputs into the store; what is already stored is not redone."""
+    settings = settings or Settings()
+    report = RunReport()
+    ingestor = Ingestor(settings.languages, settings.min_words)
+
+    def articles() -> Iterator[Article]:
+        for item in ingestor.read(paths):
+            if isinstance(item, Failure):
+                report.failures.append(item)
+            else:
+                yield item
+
+    run_articles(articles(), store, settings=settings, resources=resources, on_progress=on_progress,
+                 report=report)
+    report.skipped_languages = dict(ingestor.skipped_languages)
+    return report
+
+
+def run_articles(articles: Iterable[Article], store: Store, *, settings: Settings | None = None,
+                 resources: Resources | None = None, on_progress: Callable[[int], None] | None = None,
+                 report: RunReport | None = None) -> RunReport:
+    """Process articles into the store in batches (one transaction each), then rebuild stories."""
+    settings = settings or Settings()
+    report = report or RunReport()
+    t0 = time.perf_counter()
+    res = resources
+    timing = report.stage_seconds
+    seen: set[str] = set()
+
+    def fresh() -> Iterator[Article]:
+        t = time.perf_counter()
+        for a in articles:
+            report.read += 1
+            if a.id in seen:
+                report.duplicates += 1
+                continue
+            seen.add(a.id)
+            timing["ingest"] = timing.get("ingest", 0) + time.perf_counter() - t
+            yield a
+            t = time.perf_counter()
+
+    for batch in _batches(fresh(), settings.batch_size):
+        known = store.known_articles(a.id for a in batch)
+        report.already_stored += len(known)
+        todo = [a for a in batch if a.id not in known]
+        if todo:
+            if res is None:
+                res = Resources(settings)
+            t = time.perf_counter()
+            parsed_all = list(parse_articles(todo, res.pipeline, batch_size=settings.batch_size,
+                                             n_process=settings.processes))
+            timing["nlp"] = timing.get("nlp", 0) + time.perf_counter() - t
+            t = time.perf_counter()
+            results = [process(p, res) for p in parsed_all]
+            report.words += sum(len(p.article.text.split()) for p in parsed_all)
+            timing["code"] = timing.get("code", 0) + time.perf_counter() - t
+            t = time.perf_counter()
+            report.new += store.add_results(results)
+            report.mentions += sum(len(r.mentions) for r in results)
+            timing["store"] = timing.get("store", 0) + time.perf_counter() - t
+        if on_progress:
+            on_progress(len(batch))
+    store.add_failures(report.failures)
+    t = time.perf_counter()
+    rebuild_stories(store)
+    timing["stories"] = time.perf_counter() - t
+    report.seconds += time.perf_counter() - t0
+    return report
+
+
+def rebuild_stories(store: Store) -> None:
+    """Recompute stories, merged events and discrepancies from everything stored."""
+    stories, events, discrepancies, article_story = build_stories(store.articles(), store.mentions())
+    store.replace_stories(stories, events, discrepancies, article_story)

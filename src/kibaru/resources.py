@@ -1,0 +1,161 @@
+"""Resources: everything heavy that the stages use, built once per process.
+
+The spaCy pipelines, the knowledge tables and the indexes over them live in one object
+that is handed to the pure stage functions (once per Ray actor on a cluster). Nothing is
+built at import time or inside a stage.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from .dates import TimeParser, TimeWords
+from .knowledge import Knowledge, normalise_form
+from .nlp import load_pipeline
+from .settings import Settings
+
+#: Longest surface form (in tokens) looked up in the gazetteer and role lists.
+MAX_FORM_TOKENS = 8
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents, straight apostrophes: the key names are compared on."""
+    t = unicodedata.normalize("NFKD", normalise_form(text).lower())
+    return "".join(c for c in t if not unicodedata.combining(c)).replace("‐", "-").strip()
+
+
+def is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in form.strip()
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    code: str
+    sector: str | None
+    kind: str
+    form_kind: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    geonameid: int | None
+    name: str
+    country: str
+    lat: float | None
+    lon: float | None
+    feature: str
+
+
+@dataclass(frozen=True)
+class Trigger:
+    words: tuple[str, ...]
+    pos: str
+    event: str
+    mode: str | None
+    context: tuple[str, ...]
+    frame: dict[str, str]
+
+
+@dataclass
+class LanguageResources:
+    """Indexes for one language."""
+
+    lang: str
+    gazetteer: dict[str, list[GazEntry]]  # folded form → entries (names, demonyms…)
+    acronyms: dict[str, list[GazEntry]]  # exact form → entries
+    roles: dict[str, tuple[str, str]]  # folded form → (sector, role key)
+    triggers: dict[str, list[Trigger]]  # head lemma (lowercase) → triggers, longest first
+    words: dict[str, dict[str, str]]  # kind → form → value
+    time: TimeParser
+
+    def has(self, kind: str, form: str) -> bool:
+        return form.lower() in self.words.get(kind, {})
+
+
+@dataclass
+class Resources:
+    settings: Settings = field(default_factory=Settings)
+    knowledge: Knowledge | None = None
+    _pipelines: dict = field(default_factory=dict)
+    #: Objects built from the resources by the stages (event coders…), kept for reuse.
+    cache: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        if self.knowledge is None:
+            self.knowledge = Knowledge.load(self.settings.languages)
+
+    def pipeline(self, lang: str):
+        """The spaCy pipeline of a language, loaded on first use, then reused."""
+        if lang not in self._pipelines:
+            self._pipelines[lang] = load_pipeline(self.settings.model_for(lang))
+        return self._pipelines[lang]
+
+    @cached_property
+    def lang(self) -> dict[str, LanguageResources]:
+        return {lg: self._build_language(lg) for lg in self.settings.languages}
+
+    def _build_language(self, lg: str) -> LanguageResources:
+        k = self.knowledge
+        gaz: dict[str, list[GazEntry]] = {}
+        acr: dict[str, list[GazEntry]] = {}
+        for r in k.gazetteer:
+            if r["lang"] not in (lg, "*", ""):
+                continue
+            e = GazEntry(r["code"], r["sector"] or None, r["kind"], r["form_kind"], r["canonical"] or r["form"])
+            form = normalise_form(r["form"]).strip()
+            if r["form_kind"] == "acronym" or is_acronym(form):
+                acr.setdefault(form, []).append(e)
+            else:
+                gaz.setdefault(fold(form), []).append(e)
+        roles = {fold(r["form"]): (r["sector"], r["role"]) for r in k.roles[lg]}
+        triggers: dict[str, list[Trigger]] = {}
+        for r in k.events[lg]:
+            words = tuple(w.lower() for w in r["lemma"].split())
+            if not words:
+                continue
+            frame = dict(item.split("=", 1) for item in r["frame"].split(";") if "=" in item)
+            t = Trigger(words, r["pos"].upper(), r["event"].upper(), r["mode"] or None,
+                        tuple(c for c in r["context"].split("|") if c), frame)
+            triggers.setdefault(words[0], []).append(t)
+        for ts in triggers.values():
+            ts.sort(key=lambda t: -len(t.words))
+        words: dict[str, dict[str, str]] = {}
+        for r in k.words[lg]:
+            words.setdefault(r["kind"], {})[r["form"].lower()] = r["value"]
+        return LanguageResources(lg, gaz, acr, roles, triggers, words,
+                                 TimeParser(TimeWords.from_rows(lg, k.time[lg])))
+
+    @cached_property
+    def places(self) -> dict[str, list[PlaceEntry]]:
+        """Folded place form → places, most important first (capitals, then cities)."""
+        index: dict[str, list[PlaceEntry]] = {}
+        rank = {"seat": 0, "capital": 1, "region": 2, "city": 3}
+        for r in self.knowledge.places:
+            p = PlaceEntry(int(r["geonameid"]) if r["geonameid"].isdigit() else None, r["name"],
+                           r["country"], _float(r["lat"]), _float(r["lon"]), r["feature"])
+            for form in {r["name"], *r["forms"].split("|")}:
+                if form.strip():
+                    index.setdefault(fold(form), []).append(p)
+        for ps in index.values():
+            ps.sort(key=lambda p: rank.get(p.feature, 9))
+        return index
+
+    @cached_property
+    def people(self) -> dict[str, list[dict[str, str]]]:
+        """Folded full name or alias → rows of the seed people table."""
+        index: dict[str, list[dict[str, str]]] = {}
+        for r in self.knowledge.people:
+            for name in {r["name"], *r["aliases"].split("|")}:
+                if name.strip():
+                    index.setdefault(fold(name), []).append(r)
+        return index
+
+
+def _float(s: str) -> float | None:
+    try:
+        return float(s)
+    except ValueError:
+        return None

@@ -1,0 +1,308 @@
+"""store: the DuckDB database — the only module that speaks SQL.
+
+Schema changes are numbered migrations applied in order; `schema_version` records the last
+one applied. Writes happen in one transaction per batch of articles, so an interrupted run
+leaves whole articles or nothing, and re-running the same input adds nothing twice.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from dataclasses import asdict
+from pathlib import Path
+
+import duckdb
+
+from .errors import StoreError
+from .records import Actor, Article, ArticleResult, Discrepancy, Event, EventMention, Failure, Quote, Story
+
+MIGRATIONS: list[tuple[int, str]] = [
+    (1, """
+    CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY, url VARCHAR, source VARCHAR, outlet VARCHAR, title VARCHAR,
+        author VARCHAR, published DATE, lang VARCHAR, text VARCHAR, duplicate_of VARCHAR,
+        story_id VARCHAR, ingested_at TIMESTAMP DEFAULT current_timestamp);
+    CREATE TABLE mentions (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, event VARCHAR, mode VARCHAR, status VARCHAR,
+        context VARCHAR, actor VARCHAR, recipient VARCHAR, date_start DATE, date_end DATE,
+        date_precision VARCHAR, date_text VARCHAR, location VARCHAR, quantities VARCHAR,
+        evidence VARCHAR, confidence DOUBLE, score DOUBLE);
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE TABLE events (
+        id VARCHAR PRIMARY KEY, story_id VARCHAR, event VARCHAR, mode VARCHAR, status VARCHAR,
+        context VARCHAR, actor VARCHAR, recipient VARCHAR, date_start DATE, date_end DATE,
+        date_precision VARCHAR, date_text VARCHAR, location VARCHAR, quantities VARCHAR,
+        evidence VARCHAR, article_ids VARCHAR, mention_ids VARCHAR, num_articles INTEGER,
+        num_sources INTEGER, score DOUBLE, confidence DOUBLE);
+    CREATE TABLE actors (
+        actor_id VARCHAR PRIMARY KEY, name VARCHAR, kind VARCHAR, code VARCHAR, sector VARCHAR,
+        aliases VARCHAR, roles VARCHAR, article_ids VARCHAR);
+    CREATE TABLE quotes (
+        id VARCHAR PRIMARY KEY, article_id VARCHAR, speaker VARCHAR, actor_id VARCHAR,
+        speaker_code VARCHAR, text VARCHAR, start_char INTEGER, end_char INTEGER);
+    CREATE TABLE stories (
+        story_id VARCHAR PRIMARY KEY, title VARCHAR, article_ids VARCHAR, start_date DATE,
+        end_date DATE, codes VARCHAR);
+    CREATE TABLE discrepancies (
+        id VARCHAR PRIMARY KEY, story_id VARCHAR, event_id VARCHAR, field VARCHAR, about VARCHAR,
+        vals VARCHAR);
+    CREATE TABLE failures (
+        id VARCHAR PRIMARY KEY, source VARCHAR, line INTEGER, stage VARCHAR, reason VARCHAR,
+        seen_at TIMESTAMP DEFAULT current_timestamp);
+    """),
+]
+
+TABLES = ("articles", "mentions", "events", "actors", "quotes", "stories", "discrepancies", "failures")
+
+
+def _j(value) -> str:
+    return json.dumps(value, ensure_ascii=False, default=lambda o: asdict(o))
+
+
+def _h(*parts) -> str:
+    return hashlib.sha1("|".join(str(p) for p in parts).encode()).hexdigest()[:16]
+
+
+class Store:
+    """A kibaru database. `Store(path)` opens (or creates) it and migrates it."""
+
+    def __init__(self, path: str | Path = "kibaru.duckdb", *, read_only: bool = False):
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"no database at {self.path}; create it with `kibaru run PATH --db {self.path}`")
+        try:
+            self.db = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from None
+        if not read_only:
+            self.migrate()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    # -- schema ---------------------------------------------------------------------------
+    def migrate(self) -> int:
+        self.db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
+        row = self.db.execute("SELECT max(version) FROM schema_version").fetchone()
+        current = row[0] or 0
+        for version, sql in MIGRATIONS:
+            if version > current:
+                self.db.execute("BEGIN")
+                self.db.execute(sql)
+                self.db.execute("INSERT INTO schema_version VALUES (?)", [version])
+                self.db.execute("COMMIT")
+                current = version
+        return current
+
+    # -- writing --------------------------------------------------------------------------
+    def known_articles(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        if not ids:
+            return set()
+        rows = self.db.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {r[0] for r in rows}
+
+    def add_failures(self, failures: Iterable[Failure]) -> int:
+        rows = [(_h(f.source, f.line, f.reason), f.source, f.line, f.stage, f.reason) for f in failures]
+        if rows:
+            self.db.executemany("INSERT INTO failures (id, source, line, stage, reason) VALUES (?,?,?,?,?) "
+                                "ON CONFLICT (id) DO NOTHING", rows)
+        return len(rows)
+
+    def add_results(self, results: list[ArticleResult]) -> int:
+        """Store articles with their mentions, quotes and actors in one transaction.
+
+        Articles already stored are skipped whole, so nothing is counted twice."""
+        known = self.known_articles(r.article.id for r in results)
+        new = [r for r in results if r.article.id not in known]
+        if not new:
+            return 0
+        self.db.execute("BEGIN")
+        try:
+            for r in new:
+                self._insert_article(r.article)
+                self._insert_mentions(r.mentions)
+                self._insert_quotes(r.quotes)
+                self._merge_actors(r.actors)
+            self.db.execute("COMMIT")
+        except Exception:
+            self.db.execute("ROLLBACK")
+            raise
+        return len(new)
+
+    def _insert_article(self, a: Article) -> None:
+        self.db.execute(
+            "INSERT INTO articles (id, url, source, outlet, title, author, published, lang, text, duplicate_of) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [a.id, a.url, a.source, a.outlet, a.title, a.author, a.published, a.lang, a.text, a.duplicate_of])
+
+    def _insert_mentions(self, ms: list[EventMention]) -> None:
+        rows = [(m.id, m.article_id, m.event, m.mode, m.status, _j(m.context), _j(m.actor), _j(m.recipient),
+                 m.date.start, m.date.end, m.date.precision, m.date.text, _j(m.location), _j(m.quantities),
+                 _j(m.evidence), m.confidence, m.score) for m in ms]
+        if rows:
+            self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+
+    def _insert_quotes(self, qs: list[Quote]) -> None:
+        rows = [(_h(q.article_id, q.start, q.end), q.article_id, q.speaker, q.actor_id, q.speaker_code, q.text,
+                 q.start, q.end) for q in qs]
+        if rows:
+            self.db.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING", rows)
+
+    def _merge_actors(self, actors: list[Actor]) -> None:
+        for a in actors:
+            row = self.db.execute("SELECT aliases, roles, article_ids, code, sector FROM actors WHERE actor_id = ?",
+                                  [a.actor_id]).fetchone()
+            roles = [asdict(r) for r in a.roles]
+            if row is None:
+                self.db.execute("INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
+                                [a.actor_id, a.name, a.kind, a.code, a.sector, _j(sorted(a.aliases)), _j(roles),
+                                 _j(list(a.article_ids))])
+                continue
+            aliases = sorted(set(json.loads(row[0])) | set(a.aliases))
+            merged = _merge_roles(json.loads(row[1]), roles)
+            arts = list(dict.fromkeys(json.loads(row[2]) + list(a.article_ids)))
+            self.db.execute("UPDATE actors SET aliases=?, roles=?, article_ids=?, code=coalesce(code, ?), "
+                            "sector=coalesce(sector, ?) WHERE actor_id=?",
+                            [_j(aliases), _j(merged), _j(arts), a.code, a.sector, a.actor_id])
+
+    def replace_stories(self, stories: list[Story], events: list[Event], discrepancies: list[Discrepancy],
+                        article_story: dict[str, str]) -> None:
+        """Derived tables (stories, merged events, discrepancies) rebuilt in one transaction."""
+        self.db.execute("BEGIN")
+        try:
+            for t in ("stories", "events", "discrepancies"):
+                self.db.execute(f"DELETE FROM {t}")
+            self.db.executemany("INSERT INTO stories VALUES (?,?,?,?,?,?)",
+                                [(s.story_id, s.title, _j(list(s.article_ids)), s.start, s.end, _j(list(s.codes)))
+                                 for s in stories] or [])
+            ev_rows = [(e.id, e.story_id, e.event, e.mode, e.status, _j(e.context), _j(e.actor), _j(e.recipient),
+                        e.date.start, e.date.end, e.date.precision, e.date.text, _j(e.location), _j(e.quantities),
+                        _j(e.evidence), _j(list(e.article_ids)), _j(list(e.mention_ids)), e.num_articles,
+                        e.num_sources, e.score, e.confidence) for e in events]
+            if ev_rows:
+                self.db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ev_rows)
+            d_rows = [(_h(d.story_id, d.event_id, d.field, d.about), d.story_id, d.event_id, d.field, d.about,
+                       _j(d.values)) for d in discrepancies]
+            if d_rows:
+                self.db.executemany("INSERT INTO discrepancies VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING",
+                                    d_rows)
+            self.db.execute("UPDATE articles SET story_id = NULL")
+            if article_story:
+                self.db.executemany("UPDATE articles SET story_id = ? WHERE id = ?",
+                                    [(s, a) for a, s in article_story.items()])
+            self.db.execute("COMMIT")
+        except Exception:
+            self.db.execute("ROLLBACK")
+            raise
+
+    # -- reading --------------------------------------------------------------------------
+    def query(self, sql: str, params: list | None = None) -> list[dict]:
+        cur = self.db.execute(sql, params or [])
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, row)) for row in cur.fetchall()]
+
+    def article_stories(self) -> dict[str, str | None]:
+        return dict(self.db.execute("SELECT id, story_id FROM articles").fetchall())
+
+    def counts(self) -> dict[str, int]:
+        return {t: self.db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+    def articles(self, ids: list[str] | None = None) -> list[dict]:
+        if ids is None:
+            return self.query("SELECT * FROM articles ORDER BY published NULLS LAST, id")
+        return self.query("SELECT * FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id", [ids])
+
+    def mentions(self, article_ids: list[str] | None = None) -> list[dict]:
+        base = ("SELECT m.*, a.url AS article_url, a.published, a.outlet FROM mentions m "
+                "JOIN articles a ON a.id = m.article_id")
+        if article_ids is None:
+            return [_decode(r) for r in self.query(base + " ORDER BY a.published NULLS LAST, m.article_id, m.id")]
+        return [_decode(r) for r in self.query(base + " WHERE m.article_id IN (SELECT unnest(?))", [article_ids])]
+
+    def events(self, *, limit: int | None = None) -> list[dict]:
+        sql = "SELECT * FROM events ORDER BY date_start NULLS LAST, id"
+        if limit:
+            return [_decode(r) for r in self.query(sql + " LIMIT ?", [int(limit)])]
+        return [_decode(r) for r in self.query(sql)]
+
+    def actors(self) -> list[dict]:
+        return [_decode(r) for r in self.query("SELECT * FROM actors ORDER BY name")]
+
+    def quotes(self) -> list[dict]:
+        return self.query("SELECT q.*, a.url AS article_url FROM quotes q JOIN articles a ON a.id = q.article_id "
+                          "ORDER BY q.article_id, q.start_char")
+
+    def stories(self) -> list[dict]:
+        return [_decode(r) for r in self.query("SELECT * FROM stories ORDER BY start_date NULLS LAST, story_id")]
+
+    def discrepancies(self) -> list[dict]:
+        return [_decode(r) for r in self.query("SELECT * FROM discrepancies ORDER BY story_id, field")]
+
+    def failures(self) -> list[dict]:
+        return self.query("SELECT source, line, stage, reason, seen_at FROM failures ORDER BY source, line")
+
+
+_JSON_COLS = {"context", "actor", "recipient", "location", "quantities", "evidence", "article_ids",
+              "mention_ids", "aliases", "roles", "codes", "vals"}
+
+
+def _decode(row: dict) -> dict:
+    out = {}
+    for k, v in row.items():
+        if k in _JSON_COLS and isinstance(v, str):
+            v = json.loads(v)
+        elif hasattr(v, "isoformat"):
+            v = v.isoformat()
+        out[k] = v
+    return out
+
+
+def _merge_roles(old: list[dict], new: list[dict]) -> list[dict]:
+    by = {(r["role"], r.get("code")): r for r in old}
+    for r in new:
+        k = (r["role"], r.get("code"))
+        if k not in by:
+            by[k] = r
+            continue
+        o = by[k]
+        o["article_ids"] = list(dict.fromkeys(list(o["article_ids"]) + list(r["article_ids"])))
+        seen = [d for d in (o.get("first_seen"), r.get("first_seen")) if d]
+        o["first_seen"] = min(seen) if seen else None
+        seen = [d for d in (o.get("last_seen"), r.get("last_seen")) if d]
+        o["last_seen"] = max(seen) if seen else None
+    return list(by.values())
+
+
+def write_parquet(rows: list[dict], out: Path) -> None:
+    """Records to a Parquet file through DuckDB, which infers nested types from the JSON."""
+    con = duckdb.connect()
+    try:
+        if not rows:
+            con.execute("COPY (SELECT NULL::VARCHAR AS empty WHERE false) TO ? (FORMAT parquet)".replace("?", _lit(out)))
+            return
+        fd, tmp = tempfile.mkstemp(suffix=".jsonl")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                for r in rows:
+                    fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+            con.execute(f"COPY (SELECT * FROM read_json_auto({_lit(tmp)}, format='newline_delimited', "
+                        f"sample_size=-1)) TO {_lit(out)} (FORMAT parquet)")
+        finally:
+            os.unlink(tmp)
+    finally:
+        con.close()
+
+
+def _lit(path) -> str:
+    """A file path as a quoted SQL string literal (COPY takes no bound parameters)."""
+    return "'" + str(path).replace("'", "''") + "'"

@@ -1,0 +1,190 @@
+"""stories: articles about the same happening grouped; mentions of one event merged across
+articles into one `Event`; disagreements between outlets recorded as `Discrepancy`s.
+
+Articles are linked when they state the same core event — same category (read the PLOVER
+way), same participants, dates that agree — close to their own date. Background events
+("depuis 2023, …") are not core and link nothing. Candidate pairs come from an index keyed
+by (category, participants), never from comparing every pair of articles.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from .records import DateInterval, Discrepancy, Event, Evidence, Participant, Place, Quantity, Story
+from .scores import plover_event, plover_score
+
+#: An event dated within this many days of its article's date is "core" to the article.
+CORE_WINDOW_DAYS = 10
+#: Articles whose dates are further apart than this are not one story.
+STORY_WINDOW_DAYS = 21
+
+
+@dataclass
+class _Mention:
+    row: dict
+    key: tuple
+    start: str | None
+    end: str | None
+
+
+def _sha(*parts) -> str:
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+def _codes(m: dict) -> frozenset[str]:
+    return frozenset(p["code"] for p in m["actor"] + m["recipient"] if p.get("code"))
+
+
+def _article_day(a: dict, ms: list[dict]) -> date | None:
+    if a.get("published"):
+        return date.fromisoformat(a["published"][:10])
+    days = sorted(m["date_start"] for m in ms if m.get("date_precision") == "day" and m.get("date_start"))
+    return date.fromisoformat(days[len(days) // 2][:10]) if days else None
+
+
+def _is_core(m: dict, day: date | None) -> bool:
+    if day is None or not m.get("date_start"):
+        return m.get("date_precision") in (None, "unknown")
+    s, e = date.fromisoformat(m["date_start"][:10]), date.fromisoformat(m["date_end"][:10])
+    return (s - day).days <= CORE_WINDOW_DAYS and (day - e).days <= CORE_WINDOW_DAYS
+
+
+class _Union:
+    def __init__(self):
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def build_stories(articles: list[dict], mentions: list[dict]):
+    """(stories, events, discrepancies, article→story) from all stored articles and mentions."""
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for m in mentions:
+        by_article[m["article_id"]].append(m)
+    day = {a["id"]: _article_day(a, by_article[a["id"]]) for a in articles}
+    uf = _Union()
+    index: dict[tuple, list[str]] = defaultdict(list)
+    for a in articles:
+        uf.find(a["id"])
+        if a.get("duplicate_of"):
+            uf.union(a["id"], a["duplicate_of"])
+            continue
+        keys = {(plover_event(m["event"], m["status"]), _codes(m)) for m in by_article[a["id"]]
+                if len(_codes(m)) >= 2 and _is_core(m, day[a["id"]])}
+        for k in keys:
+            for other in index[k]:
+                d1, d2 = day[a["id"]], day[other]
+                if d1 is None or d2 is None or abs((d1 - d2).days) <= STORY_WINDOW_DAYS:
+                    uf.union(a["id"], other)
+            index[k].append(a["id"])
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for a in articles:
+        groups[uf.find(a["id"])].append(a)
+    stories, events, discrepancies, article_story = [], [], [], {}
+    for members in groups.values():
+        ids = sorted(a["id"] for a in members)
+        sid = _sha("story", ids[0])
+        for a in members:
+            article_story[a["id"]] = sid
+        ms = [m for a in members for m in by_article[a["id"]]]
+        evs, discs = _merge_events(sid, members, ms)
+        events.extend(evs)
+        discrepancies.extend(discs)
+        days = sorted(d.isoformat() for a in members if (d := day[a["id"]]))
+        codes = sorted({c for m in ms for c in _codes(m)})
+        first = min(members, key=lambda a: (a.get("published") or "9999", a["id"]))
+        stories.append(Story(sid, first.get("title") or (first["text"][:80] + "…"), tuple(ids),
+                             days[0] if days else None, days[-1] if days else None, tuple(codes)))
+    return stories, events, discrepancies, article_story
+
+
+def _compatible(a: dict, b: dict) -> bool:
+    if a["date_precision"] == "unknown" or b["date_precision"] == "unknown" or not a["date_start"] or not b["date_start"]:
+        return True
+    return a["date_start"] <= b["date_end"] and b["date_start"] <= a["date_end"]
+
+
+def _merge_events(sid: str, members: list[dict], ms: list[dict]):
+    outlets = {a["id"]: (a.get("outlet") or a.get("url") or a["id"]) for a in members}
+    dup = {a["id"] for a in members if a.get("duplicate_of")}
+    clusters: list[list[dict]] = []
+    for m in sorted(ms, key=lambda m: (m["article_id"], m["id"])):
+        key = (plover_event(m["event"], m["status"]), _codes(m), m["status"] == "negated")
+        for c in clusters:
+            c0 = c[0]
+            if (plover_event(c0["event"], c0["status"]), _codes(c0), c0["status"] == "negated") == key \
+                    and m["article_id"] not in {x["article_id"] for x in c} and all(_compatible(m, x) for x in c):
+                c.append(m)
+                break
+        else:
+            clusters.append([m])
+    events, discs = [], []
+    for c in clusters:
+        ev = _event_of(sid, c, outlets, dup)
+        events.append(ev)
+        discs.extend(_disagreements(sid, ev.id, c))
+    return events, discs
+
+
+def _vote(values: list):
+    counts: dict = defaultdict(int)
+    for v in values:
+        if v is not None:
+            counts[v] += 1
+    return max(counts, key=lambda k: (counts[k], str(k))) if counts else None
+
+
+def _event_of(sid: str, c: list[dict], outlets: dict[str, str], dup: set[str]) -> Event:
+    best = max(c, key=lambda m: (m["confidence"] or 0, bool(m["recipient"])))
+    dated = [m for m in c if m["date_precision"] == "day"] or [m for m in c if m["date_precision"] != "unknown"]
+    dm = dated[0] if dated else best
+    arts = tuple(dict.fromkeys(m["article_id"] for m in c))
+    sources = {outlets.get(a, a) for a in arts if a not in dup}
+    mode = _vote([m["mode"] for m in c])
+    loc = best["location"] or next((m["location"] for m in c if m["location"]), None)
+    evidence = tuple(Evidence(**e) for m in c for e in m["evidence"])
+    return Event(
+        id=_sha("event", *sorted(m["id"] for m in c)), story_id=sid, article_ids=arts, event=best["event"],
+        mode=mode, context=tuple(dict.fromkeys(x for m in c for x in m["context"])), status=best["status"],
+        actor=tuple(Participant(**p) for p in best["actor"]), recipient=tuple(Participant(**p) for p in best["recipient"]),
+        date=DateInterval(dm["date_start"], dm["date_end"], dm["date_precision"], dm["date_text"]),
+        location=Place(**loc) if loc else None,
+        quantities=tuple(Quantity(**q) for q in best["quantities"]), evidence=evidence,
+        num_articles=len(arts), num_sources=max(1, len(sources)), score=plover_score(best["event"], mode),
+        confidence=round(min(0.99, max(m["confidence"] or 0 for m in c) + 0.05 * (len(arts) - 1)), 2),
+        mention_ids=tuple(m["id"] for m in c))
+
+
+def _disagreements(sid: str, eid: str, c: list[dict]) -> list[Discrepancy]:
+    """Fields on which the articles reporting one event state different values."""
+    if len({m["article_id"] for m in c}) < 2:
+        return []
+    out = []
+    about = f"{c[0]['event']} " + "–".join(sorted(_codes(c[0])))
+    checks = {
+        "date": lambda m: m["date_start"] if m["date_precision"] == "day" else None,
+        "location": lambda m: (m["location"] or {}).get("name"),
+        "quantity": lambda m: "; ".join(f"{q['value']} {q['unit']}" for q in m["quantities"] if q["value"] is not None) or None,
+    }
+    for field, get in checks.items():
+        values: dict[str, list[str]] = defaultdict(list)
+        for m in c:
+            v = get(m)
+            if v:
+                values[v].append(m["article_id"])
+        if len(values) >= 2:
+            out.append(Discrepancy(field, about, {k: sorted(set(v)) for k, v in values.items()}, sid, eid))
+    return out

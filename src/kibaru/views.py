@@ -1,0 +1,134 @@
+"""Terminal views: rich tables and the progress bar. Presentation only; no logic."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+
+@contextmanager
+def progress(disabled: bool = False):
+    """A callable advancing a progress bar by n articles (shown on stderr)."""
+    if disabled:
+        yield lambda n: None
+        return
+    with Progress(TextColumn("processing"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+                  TimeElapsedColumn(), transient=True) as bar:
+        task = bar.add_task("run", total=None)
+        yield lambda n: bar.advance(task, n)
+
+
+def _parts(ps: list[dict]) -> str:
+    return ", ".join(f"{p['name']} ({p['code']})" if p.get("name") and p["name"] != p.get("code") else str(p.get("code"))
+                     for p in ps) or "—"
+
+
+def run_report(console, r, db: str) -> None:
+    console.print(f"[bold]{r.new}[/] new article(s) processed into {db} "
+                  f"({r.already_stored} already stored, {r.duplicates} duplicate(s) in the input), "
+                  f"{r.mentions} event mention(s), {r.seconds:.1f} s")
+    if r.skipped_languages:
+        console.print("skipped languages: " + ", ".join(f"{k}: {v}" for k, v in sorted(r.skipped_languages.items())))
+    if r.failures:
+        console.print(f"[bold red]{len(r.failures)} input(s) could not be read:[/]")
+        for f in r.failures:
+            where = f"{f.source}:{f.line}" if f.line else f.source
+            console.print(f"  {where}: {f.reason}", highlight=False)
+
+
+def events_table(console, events: list[dict], total: int) -> None:
+    t = Table(title=f"events ({len(events)} of {total})", show_lines=False)
+    for c in ("date", "event", "mode", "status", "actor", "recipient", "where", "qty", "src"):
+        t.add_column(c, overflow="fold")
+    for e in events:
+        date = e["date_start"] or "?"
+        if e["date_precision"] not in ("day", None) and e["date_end"] and e["date_end"] != e["date_start"]:
+            date = f"{e['date_start']}…{e['date_end']}"
+        qty = ", ".join(q["text"] for q in e["quantities"])
+        t.add_row(date, e["event"], e["mode"] or "", e["status"], _parts(e["actor"]), _parts(e["recipient"]),
+                  (e["location"] or {}).get("name", ""), qty, str(e["num_sources"]))
+    console.print(t)
+
+
+def articles_table(console, articles: list[dict]) -> None:
+    t = Table(title=f"articles ({len(articles)})")
+    for c in ("published", "lang", "outlet", "title", "id"):
+        t.add_column(c, overflow="fold")
+    for a in articles:
+        t.add_row(str(a["published"] or "?"), a["lang"], a["outlet"] or "", a["title"] or "", a["id"])
+    console.print(t)
+
+
+def stories_table(console, stories: list[dict], articles: list[dict]) -> None:
+    outlet = {a["id"]: a["outlet"] or a["url"] for a in articles}
+    t = Table(title=f"stories ({len(stories)})")
+    for c in ("dates", "title", "articles", "outlets", "codes"):
+        t.add_column(c, overflow="fold")
+    for s in sorted(stories, key=lambda s: (-len(s["article_ids"]), s["start_date"] or "")):
+        outs = sorted({outlet.get(a) or "?" for a in s["article_ids"]})
+        dates = s["start_date"] or "?"
+        if s["end_date"] and s["end_date"] != s["start_date"]:
+            dates += f"…{s['end_date']}"
+        t.add_row(dates, s["title"], str(len(s["article_ids"])), "; ".join(outs), " ".join(s["codes"]))
+    console.print(t)
+
+
+def stats_table(console, counts: dict[str, int]) -> None:
+    t = Table(title="store")
+    t.add_column("table")
+    t.add_column("rows", justify="right")
+    for k, v in counts.items():
+        t.add_row(k, str(v))
+    console.print(t)
+
+
+def failures_table(console, rows: list[dict]) -> None:
+    t = Table(title=f"failures ({len(rows)})")
+    for c in ("source", "line", "stage", "reason"):
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        t.add_row(r["source"], str(r["line"] or ""), r["stage"], r["reason"])
+    console.print(t)
+
+
+def discrepancies_table(console, rows: list[dict]) -> None:
+    t = Table(title=f"discrepancies ({len(rows)})")
+    for c in ("field", "about", "values (articles)"):
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        vals = "; ".join(f"{v} ({len(a)})" for v, a in r["vals"].items())
+        t.add_row(r["field"], r["about"], vals)
+    console.print(t)
+
+
+def actors_table(console, rows: list[dict], query: str | None) -> None:
+    if query:
+        q = query.lower()
+        rows = [r for r in rows if q in r["name"].lower() or any(q in a.lower() for a in r["aliases"])]
+    t = Table(title=f"actors ({len(rows)})")
+    for c in ("name", "kind", "code", "sector", "roles", "articles"):
+        t.add_column(c, overflow="fold")
+    for r in rows:
+        roles = "; ".join(x["role"] for x in r["roles"])
+        t.add_row(r["name"], r["kind"], r["code"] or "", r["sector"] or "", roles, str(len(r["article_ids"])))
+    console.print(t)
+
+
+def eval_reports(console, reports) -> None:
+    t = Table(title="kibaru eval")
+    for c in ("gold", "art.", "event P", "event R", "event F1", "cat. F1", "direction", "mode", "status", "date",
+              "location", "story B3", "discr.", "actors", "quotes"):
+        t.add_column(c, justify="right")
+
+    def f(x):
+        return "—" if x is None else f"{x:.2f}"
+
+    for r in reports:
+        d = r.as_dict()
+        a = d["attributes"]
+        b3 = d["story_bcubed"]["f1"] if d["story_bcubed"] else None
+        t.add_row(d["name"], str(d["articles"]), f(d["event"]["p"]), f(d["event"]["r"]), f(d["event"]["f1"]),
+                  f(d["category_f1"]), f(a.get("direction")), f(a.get("mode")), f(a.get("status")), f(a.get("date")),
+                  f(a.get("location")), f(b3), f(d["discrepancy_recall"]), f(d["actor_recall"]), f(d["quote_recall"]))
+    console.print(t)
