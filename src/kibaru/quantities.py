@@ -33,6 +33,7 @@ class QuantityParser:
     def __init__(self, lang: str, words: dict[str, dict[str, str]], time_forms: frozenset[str] = frozenset()):
         self.lang = lang
         #: Units that are durations or calendar words: "3 ans", "23 juin" are not quantities.
+        self.stop = words.get("stop", {})
         self.excluded = frozenset(f.lower() for f in time_forms) | {"h", "km", "min"}
         self.scales = {k: float(v) for k, v in words.get("scale", {}).items()}
         self.currencies = words.get("currency", {})
@@ -41,6 +42,7 @@ class QuantityParser:
         de = r"(?:\s+(?:de|d'|d’|of))?\s*"
         self.money_after = re.compile(rf"{_NUM}\s*(?P<scale>{scale})?\.?{de}(?P<cur>{cur})(?![a-z])", re.I)
         self.money_before = re.compile(rf"(?P<cur>[$€£]|US\$)\s?{_NUM}\s*(?P<scale>{scale})?(?![a-z])", re.I)
+        self.range = re.compile(rf"{_NUM}\s*(?:and|et|à|to|-|–)\s*(?P<num2>\d[\d\u00a0\u202f  .,]*)\s*(?P<scale>{scale})?{de}(?P<unit>[^\W\d_][\w-]+)", re.I)
         self.count = re.compile(rf"{_NUM}\s*(?P<scale>{scale})?{de}(?P<unit>[^\W\d_][\w-]+)", re.I)
         self.vague = re.compile(rf"\b(?:des|plusieurs|thousands|hundreds|millions)\s+(?:de\s+)?(?P<scale>{scale}|centaines|dizaines)?\s*(?:de|d'|d’|of)\s+(?P<unit>[^\W\d_][\w-]+)", re.I)
 
@@ -61,12 +63,12 @@ class QuantityParser:
                 cur = self.currencies.get(m.group("cur").lower(), m.group("cur").upper())
                 out.append(Quantity(_clean(value), cur, m.group(0).strip()))
                 taken.append(m.span())
-        for m in self.count.finditer(text):
+        for m in list(self.range.finditer(text)) + list(self.count.finditer(text)):
             if not free(m):
                 continue
             unit = m.group("unit")
             value = _number(m.group("num"), self.lang)
-            if value is None or unit.lower() in self.scales or unit.lower() in self.excluded or (1900 <= value <= 2100 and not m.group("scale")):
+            if value is None or len(unit) < 3 or self.stop.get(unit.lower()) is not None or unit.lower() in self.scales or unit.lower() in self.excluded or (1900 <= value <= 2100 and not m.group("scale")):
                 continue
             value *= self.scales.get((m.group("scale") or "").lower(), 1)
             out.append(Quantity(_clean(value), unit.lower(), m.group(0).strip()))

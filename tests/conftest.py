@@ -1,0 +1,50 @@
+"""Shared fixtures: real resources (spaCy models, knowledge files), real DuckDB files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def resources():
+    from kibaru.resources import Resources
+    return Resources()
+
+
+@pytest.fixture
+def store(tmp_path):
+    from kibaru.store import Store
+    with Store(tmp_path / "test.duckdb") as s:
+        yield s
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "SPEC.md").exists():
+        pytest.skip(f"the shared folder ({SHARED}) is absent: dev gold and seeds are not available here")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def code(resources):
+    """Code one text (an article) and return its event mentions, actors and quotes."""
+    from kibaru.ingest import Ingestor
+    from kibaru.nlp import parse_articles
+    from kibaru.pipeline import process
+
+    ing = Ingestor()
+
+    def _code(text: str, *, lang: str | None = None, published: str | None = "2024-05-30"):
+        rec = {"text": text, "published": published}
+        if lang:
+            rec["lang"] = lang
+        art = ing._article(rec, "<test>", origin="jsonl", line=1)
+        parsed = next(parse_articles([art], resources.pipeline))
+        return process(parsed, resources)
+
+    return _code

@@ -1,0 +1,111 @@
+"""Ingest: boilerplate removed, metadata read, bad inputs named with their reason."""
+import json
+
+import pytest
+
+from kibaru.ingest import Ingestor
+from kibaru.ingest.langid import LanguageGuesser
+from kibaru.ingest.sources import article_id
+from kibaru.ingest.text import parse_text
+from kibaru.records import Article, Failure
+
+from conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def ingestor():
+    return Ingestor()
+
+
+def read_one(ingestor, path):
+    items = list(ingestor.read([path]))
+    assert len(items) == 1, items
+    return items[0]
+
+
+def test_plain_text_header_signature_and_comments_removed(ingestor):
+    a = read_one(ingestor, FIXTURES / "articles" / "visite_dakar.txt")
+    assert isinstance(a, Article)
+    assert a.title.startswith("Le président sénégalais reçu à Bamako")
+    assert a.outlet == "Le Courrier du Niger (fictif)"
+    assert a.published == "2024-05-30"
+    assert a.author == "Awa Traoré"
+    assert "min de lecture" not in a.text and "Commentaires" not in a.text and "lecteur" not in a.text
+    assert "Awa Traoré" not in a.text
+    assert a.text.startswith(a.title)
+    assert "\n\n\n" not in a.text
+    assert a.lang == "fr"
+
+
+def test_cp1252_is_decoded(ingestor):
+    a = read_one(ingestor, FIXTURES / "articles" / "burkina_cp1252.txt")
+    assert isinstance(a, Article)
+    assert "burkinabè" in a.text and "rappelé" in a.text
+
+
+@pytest.mark.parametrize("name,reason", [("empty.txt", "empty file"), ("image.bin", "binary file")])
+def test_unreadable_files_fail_with_reason(ingestor, name, reason):
+    f = read_one(ingestor, FIXTURES / "articles" / name)
+    assert isinstance(f, Failure) and reason in f.reason and f.source.endswith(name)
+
+
+def test_utf16_with_bom(ingestor, tmp_path):
+    p = tmp_path / "utf16.txt"
+    p.write_bytes("Le Mali et la Russie ont signé un accord de coopération à Moscou ce lundi.".encode("utf-16"))
+    a = read_one(ingestor, p)
+    assert isinstance(a, Article) and "Moscou" in a.text
+
+
+def test_jsonl_values_used_as_given_and_bad_lines_named(ingestor):
+    items = list(ingestor.read([FIXTURES / "articles" / "wire.jsonl"]))
+    arts = [i for i in items if isinstance(i, Article)]
+    fails = [i for i in items if isinstance(i, Failure)]
+    assert [a.published for a in arts] == ["2023-12-04", "2024-02-24"]
+    assert arts[0].url == "https://example.org/2023/12/04/niger-russie"
+    assert arts[1].lang == "en"
+    assert sorted(f.line for f in fails) == [3, 4]
+    assert all("wire.jsonl" in f.source for f in fails)
+
+
+def test_html_main_text_and_metadata(ingestor):
+    a = read_one(ingestor, FIXTURES / "articles" / "page.html")
+    assert a.author == "Moussa Abakar" and a.published == "2024-11-29"
+    assert "Koulamallah" in a.text and "Mentions légales" not in a.text and "Sport" not in a.text
+
+
+def test_feed_items(ingestor):
+    a = read_one(ingestor, FIXTURES / "articles" / "feed.xml")
+    assert a.url == "https://example.org/2023/08/01/mali-burkina" and a.published == "2023-08-01"
+    assert a.lang == "en" and "declaration of war" in a.text
+
+
+def test_id_is_hash_of_normalised_text():
+    assert article_id("Le  Mali’s\ntext") == article_id("le mali's text")
+    assert article_id("Le Mali") != article_id("Le Niger")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Le président de la Transition a reçu mardi les ambassadeurs des pays voisins à Bamako.", "fr"),
+    ("The president of the transition received the ambassadors of neighbouring countries on Tuesday.", "en"),
+    ("El presidente de la transición recibió el martes a los embajadores de los países vecinos.", "es"),
+    ("Der Präsident hat am Dienstag die Botschafter der Nachbarländer in der Hauptstadt empfangen.", "de"),
+])
+def test_language(text, lang):
+    assert LanguageGuesser().guess(text) == lang
+
+
+def test_other_languages_are_skipped_and_counted(ingestor, tmp_path):
+    p = tmp_path / "es.jsonl"
+    p.write_text(json.dumps({"text": "El presidente de la transición recibió el martes a los embajadores de los países vecinos en la capital."}) + "\n")
+    items = list(ingestor.read([p]))
+    assert isinstance(items[0], Failure) and "not coded" in items[0].reason
+    assert ingestor.skipped_languages.get("es") == 1
+
+
+def test_section_and_navigation_lines_are_boilerplate():
+    raw = ("Accueil | Politique | Économie | Sport\nAfrique › Diplomatie\n\n"
+           "Titre de l'article sur la visite\n\nLe ministre a été reçu mardi par son homologue, "
+           "a-t-on appris de source officielle. La rencontre a porté sur la sécurité.\n")
+    p = parse_text(raw)
+    assert p.title == "Titre de l'article sur la visite"
+    assert "Accueil" not in p.text and "Diplomatie" not in p.text
