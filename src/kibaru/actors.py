@@ -43,6 +43,7 @@ class Mention:
     key: str | None = None  # the article actor it refers to
     locative: bool = False  # introduced by a locative preposition ("à Moscou")
     place: object | None = None  # PlaceEntry when the mention also names a place
+    nested: bool = False  # inside another person's title ("représentant du Président X")
 
     @property
     def code(self) -> str | None:
@@ -175,7 +176,7 @@ def _role_phrase(tok, name_tokens: set[int]) -> list:
 
 def _in_clause(t, root) -> bool:
     while t.i != root.i:
-        if t.dep_ in CLAUSE_DEPS or t.dep_ == "conj":
+        if t.dep_ in CLAUSE_DEPS:
             return True
         t = t.head
     return False
@@ -184,13 +185,13 @@ def _in_clause(t, root) -> bool:
 def _find_role(lr: LanguageResources, tokens: list) -> tuple[str | None, str | None, int | None]:
     """(role text, sector, index of the role word) from title tokens, longest role form first."""
     words = [t.text for t in tokens]
-    for L in range(min(5, len(words)), 0, -1):
-        for s in range(len(words) - L + 1):
+    for s in range(len(words)):  # the first title stated is the main one
+        for L in range(min(5, len(words) - s), 0, -1):
             hit = lr.roles.get(fold(" ".join(words[s:s + L]).replace(" - ", "-").replace(" '", "'")))
             if hit:
                 end = len(tokens)
                 for j in range(s + L, len(tokens)):
-                    if tokens[j].text in (",", ";", "(") or tokens[j].dep_ in ("cc",):
+                    if tokens[j].text in (",", ";", "(") or tokens[j].dep_ in ("cc",) or tokens[j].i != tokens[j - 1].i + 1:
                         end = j
                         break
                 text = " ".join(t.text for t in tokens[s:end]).replace(" ,", ",").replace("' ", "'")
@@ -214,21 +215,30 @@ def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: li
             continue
         while s < e and (lr.has("honorific", doc[s].lower_) or fold(doc[s].text) in lr.roles):
             s += 1
-        if s >= e:
+        if s >= e or not doc[s].text[:1].isupper() or doc[s].is_stop or doc[e - 1].is_punct:
             continue
         seen.update(range(s, e))
         name = doc[s:e].text
         head = _span_head(doc, s, e)
         phrase = _role_phrase(doc[head], set(range(s, e)))
+        title = doc[s - 1] if s > 0 else None
+        if doc[head].dep_ == "ROOT" and title is not None and fold(title.text) in lr.roles:
+            # "…du Président de la Transition, le Général Assimi Goïta": the parser cut the name
+            # off the sentence; it belongs to the title just before it.
+            head = title.i
+            phrase = [title] + (_role_phrase(title, {title.i}) if title.dep_ == "appos" else [])
+            phrase = sorted(set(phrase) | ({*title.head.subtree} - {*title.subtree} if title.dep_ == "appos" else set()),
+                            key=lambda t: t.i)
+            phrase = [t for t in phrase if not (s <= t.i < e)]
         role, sector, _ = _find_role(lr, phrase)
         if role is None and s > 0 and fold(doc[s - 1].text) in lr.roles:
             role, sector = doc[s - 1].text, lr.roles[fold(doc[s - 1].text)][0]
         codes = tuple(dict.fromkeys(c for m in named if m.head in {t.i for t in phrase}
                                     and m.kind in ("demonym", "country") for c in m.codes))
-        for m in named:  # consumed: the title's demonym is the person's country, not an actor
-            pass
         out.append(Mention(para, s, e, head, name, codes[:1], "person", name, sector=sector, role=role))
-    return out
+    phrases = {p.head: {t.i for t in _role_phrase(doc[p.head], set(range(p.start, p.end)))} for p in out}
+    return [replace(p, nested=True) if any(p.head in ids for h, ids in phrases.items() if h != p.head) else p
+            for p in out]
 
 
 def _consumed(named: list[Mention], people: list[Mention], doc) -> list[Mention]:
@@ -303,9 +313,10 @@ def _resolve_person(p: Mention, out: ArticleActors, by_surname: dict[str, str], 
             key = by_surname.get(fold(words[-1])) if fold(p.name) == fold(words[-1]) else None
         code, sector, role = p.code, p.sector, p.role
         if kb:
+            # the curated table knows better than a rank in a title ("le Général X", a head of state)
             row = kb[-1]
             code = code or row["code"] or None
-            sector = sector or row["sector"] or None
+            sector = row["sector"] or sector
             role = role or row.get(f"role_{lang}") or None
             canonical = row["name"]
         else:

@@ -74,14 +74,18 @@ def arguments(tok):
             continue
 
 
-def subtree_ids(tok, stop_at_clauses: bool = True) -> set[int]:
+def subtree_ids(tok, blocked: frozenset[str] = frozenset()) -> set[int]:
+    """Token ids under `tok`, not entering nested clauses nor phrases introduced by a
+    `blocked` preposition ("via le PAM" is the channel of an aid, not its giver)."""
     out = set()
     stack = [tok]
     while stack:
         t = stack.pop()
         out.add(t.i)
         for c in t.children:
-            if stop_at_clauses and c.dep_ in CLAUSE_DEPS and c.i != tok.i:
+            if c.dep_ in CLAUSE_DEPS and c.i != tok.i:
+                continue
+            if blocked and (_prep_of(c) or "").split(" ")[0] in blocked:
                 continue
             stack.append(c)
     return out
@@ -131,6 +135,7 @@ class EventCoder:
         tw = self.lr.time.w
         self.qty = QuantityParser(lang, self.lr.words, frozenset(tw.months) | frozenset(tw.units) | frozenset(tw.weekdays))
         self.time: TimeParser = self.lr.time
+        self.blocked = frozenset(self.lr.words.get("intermediary", {}))
 
     # -- slots --------------------------------------------------------------------------
     def _mentions_in(self, ids: set[int], mentions: list[Mention]) -> list[Mention]:
@@ -156,10 +161,13 @@ class EventCoder:
                 slots.recipient.extend(ms)
 
         for slot, prep, arg in arguments(tok):
-            ms = [m for m in mentions if m.head in subtree_ids(arg)]
+            pform = (prep or "").split(" ")[0] if prep else None
+            if pform and lr.has("intermediary", pform):
+                continue
+            ids = subtree_ids(arg, self.blocked)
+            ms = [m for m in mentions if m.head in ids and not m.nested]
             if not ms:
                 continue
-            pform = (prep or "").split(" ")[0] if prep else None
             if slot == "prep":
                 locs = [m for m in ms if self._is_loc(m, prep)]
                 if locs:
@@ -171,10 +179,10 @@ class EventCoder:
                         continue
                 if pform and f"prep:{pform}" in frame:
                     put(frame[f"prep:{pform}"], ms)
+                elif pform and lr.has("joint_prep", pform):
+                    put("actor", ms)
                 elif pform and lr.has("de_prep", pform):
                     put(frame.get("de", "actor" if tok.pos_ == "NOUN" else None), ms)
-                elif pform and lr.has("intermediary", pform):
-                    continue
                 elif pform and lr.has("agent_prep", pform) and tok.pos_ == "NOUN":
                     put("actor", ms)
                 elif pform and lr.has("recipient_prep", pform):
@@ -243,7 +251,8 @@ class EventCoder:
             for sent in doc.sents:
                 ms = [m for m in mentions if sent.start <= m.head < sent.end]
                 stext = sent.text
-                times = [(f, self.time.resolve(f, anchor)) for f in self.time.find(stext)]
+                times = [(f, self.time.resolve(f, anchor)) for f in self.time.find(stext)
+                         if not _after_validity_word(stext, f.start, self.lr)]
                 subj_here = [m for m in ms if m.head in _subject_ids(sent)]
                 found = []
                 taken_tokens: set[int] = set()
@@ -254,10 +263,15 @@ class EventCoder:
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
                                      last_day, last_place, dateline_place)
                     if em is not None:
+                        em = _continue(em, out + found)
                         found.append(em)
                         taken_tokens.update(t.i for t in tok.subtree if t.dep_ in ("nmod", "obl:mod") and t.pos_ == "NOUN")
                 out.extend(found)
-                if subj_here and any(m.codes for m in subj_here):
+                actors_here = [m for m in ms if any(m.key and m.key == p.actor_id or m.code == p.code and m.kind == "country"
+                                                    for em in found for p in em.actor)]
+                if actors_here:
+                    last_subject = actors_here
+                elif subj_here and any(m.codes for m in subj_here):
                     last_subject = [m for m in subj_here if m.codes]
                 days = [iv for _, iv in times if iv.precision == "day"]
                 if days:
@@ -271,10 +285,14 @@ class EventCoder:
                last_day, last_place, dateline_place) -> EventMention | None:
         gov, rel = (_governor(tok) if tok.pos_ in ("NOUN", "PROPN", "ADJ") else (None, None))
         slots = self.fill_slots(tok, trig, ms, last_subject)
+        if tok.pos_ == "NOUN" and not (slots.actor or slots.recipient) and any(
+                c.dep_ == "det" and self.lr.has("demonstrative", c.lower_) for c in tok.children):
+            return None  # "cette visite": a reference to an event already stated
         if tok.pos_ in ("NOUN", "PROPN") and gov is not None and not slots.actor:
             gslots_actor, gslots_rec = [], []
             for slot, prep, arg in arguments(gov):
-                inside = [m for m in ms if m.head in subtree_ids(arg)]
+                ids = subtree_ids(arg, self.blocked)
+                inside = [m for m in ms if m.head in ids and not m.nested]
                 if slot == "subj" and rel in ("obj", "dobj", "xcomp", "obl:arg", "obl:mod", "obl", "prep", "pobj", "conj"):
                     gslots_actor.extend(inside or (last_subject if self._is_pronoun(arg) else []))
                 if slot == "subjpass" and rel in ("obl:agent", "agent", "pobj"):
@@ -337,6 +355,14 @@ class EventCoder:
             score=plover_score(trig.event, mode))
 
 
+def _after_validity_word(text: str, start: int, lr: LanguageResources) -> bool:
+    """"pour l'année 2025-2026", "until 2030": the period something is for, not when it happened."""
+    before = text[:start].split()[-2:]
+    return any(lr.has("validity_prep", w.lower().strip("’'")) or lr.has("validity_prep", w.lower().split("'")[0] + "'")
+               for w in before[-1:]) or (len(before) == 2 and lr.has("validity_prep", before[0].lower())
+                                        and before[1].lower() in ("l'année", "l’année", "la", "le", "the"))
+
+
 def _subject_ids(sent) -> set[int]:
     ids = set()
     for t in sent:
@@ -361,11 +387,22 @@ def _participants(ms: list[Mention]) -> list[Participant]:
             if key in seen:
                 continue
             seen.add(key)
-            name = m.name if m.kind in ("person", "organisation", "group", "company", "country") else c
+            name = m.name if len(m.codes) == 1 else c
             out.append(Participant(name, c, m.sector, m.role, m.key))
     # a code given by a person makes the bare country/demonym mention of it redundant
     coded_people = {p.code for p in out if p.actor_id and p.role}
     return [p for p in out if p.actor_id or p.code not in coded_people or p.role]
+
+
+def _continue(em: EventMention, previous: list[EventMention]) -> EventMention:
+    """"Elle a aussi offert…": an event with no recipient, same category and same actor as
+    the one just stated, continues it and keeps its recipient."""
+    if em.recipient or not previous:
+        return em
+    last = previous[-1]
+    if last.event == em.event and last.recipient and {p.code for p in last.actor} == {p.code for p in em.actor}:
+        return replace(em, recipient=last.recipient)
+    return em
 
 
 def _nearest_time(times, tok, sent):
@@ -453,7 +490,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
 def _combine(a: EventMention, b: EventMention) -> EventMention:
     better_date = a.date if a.date.precision != "unknown" and (b.date.precision == "unknown" or a.date.precision == "day") else b.date
     # the directed statement (with a recipient) says who did what to whom better
-    sides = a if (a.recipient or not b.recipient) else b
+    sides = max((a, b), key=lambda m: (bool(m.recipient), len(_persons(m))))
     return replace(
         a,
         mode=a.mode or b.mode,
