@@ -166,6 +166,8 @@ class EventCoder:
                 continue
             ids = subtree_ids(arg, self.blocked)
             ms = [m for m in mentions if m.head in ids and not m.nested]
+            if not ms and slot == "subj" and self._is_pronoun(arg):
+                ms = list(sent_subject)
             if not ms:
                 continue
             if slot == "prep":
@@ -197,8 +199,6 @@ class EventCoder:
             role = frame.get(slot, default)
             if tok.pos_ == "NOUN" and slot in ("subj", "subjpass"):
                 continue
-            if slot == "subj" and self._is_pronoun(arg):
-                ms = ms or sent_subject
             put(role, ms)
         return slots
 

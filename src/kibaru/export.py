@@ -66,7 +66,7 @@ def quote_records(store: Store) -> Iterator[dict]:
 def article_records(store: Store) -> Iterator[dict]:
     for r in store.articles():
         yield {"article_id": r["id"], "url": r["url"], "title": r["title"], "outlet": r["outlet"],
-               "author": r["author"], "published": r["published"].isoformat() if r["published"] else None,
+               "author": r["author"], "published": r["published"],
                "lang": r["lang"], "story_id": r["story_id"], "duplicate_of": r["duplicate_of"]}
 
 

@@ -219,8 +219,8 @@ class Store:
 
     def articles(self, ids: list[str] | None = None) -> list[dict]:
         if ids is None:
-            return self.query("SELECT * FROM articles ORDER BY published NULLS LAST, id")
-        return self.query("SELECT * FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id", [ids])
+            return [_decode(r) for r in self.query("SELECT * FROM articles ORDER BY published NULLS LAST, id")]
+        return [_decode(r) for r in self.query("SELECT * FROM articles WHERE id IN (SELECT unnest(?)) ORDER BY id", [ids])]
 
     def mentions(self, article_ids: list[str] | None = None) -> list[dict]:
         base = ("SELECT m.*, a.url AS article_url, a.published, a.outlet FROM mentions m "
