@@ -256,6 +256,8 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
     lr = res.lang[parsed.article.lang]
     out = ArticleActors()
     people_by_surname: dict[str, str] = {}
+    groups: list[tuple[str, ...]] = []
+    seen_codes: Counter = Counter()
     for para in parsed.paragraphs:
         doc = para.doc
         named = find_named(doc, para.index, lr, res)
@@ -272,12 +274,14 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
                 _note_actor(out, key, m, parsed.article)
                 m = replace(m, key=key)
             resolved.append(m)
-        resolved.extend(_pairs(doc, para.index, lr))
+        groups.extend(_groups(doc, resolved, lr))
+        seen_codes.update(c for m in resolved if m.kind in ("country", "demonym", "person") for c in m.codes)
+        resolved.extend(_pairs(doc, para.index, lr, groups, seen_codes))
         out.mentions[para.index] = sorted(resolved, key=lambda m: m.start)
     out.dyad = _dyad(out)
     if out.dyad:
         for pi, ms in out.mentions.items():
-            out.mentions[pi] = [replace(m, codes=out.dyad) if m.kind == "pair" else m for m in ms]
+            out.mentions[pi] = [replace(m, codes=out.dyad) if m.kind == "pair" and not m.codes else m for m in ms]
     if parsed.article.author:
         a = parsed.article
         role = "auteur" if a.lang == "fr" else "author"
@@ -348,14 +352,40 @@ def _note_actor(out: ArticleActors, key: str, m: Mention, article) -> None:
             a["roles"].setdefault(m.role, (m.sector, m.code))
 
 
-def _pairs(doc, para: int, lr: LanguageResources) -> list[Mention]:
-    """"les deux pays", "both sides": a mention of the article's dyad (filled in later)."""
+def _groups(doc, mentions: list[Mention], lr: LanguageResources) -> list[tuple[str, ...]]:
+    """Countries listed together ("le Burkina Faso, le Mali et le Niger"), in text order."""
+    out, cur, last_end = [], [], None
+    for m in sorted((m for m in mentions if m.kind in ("country", "demonym") and len(m.codes) == 1 and not m.locative),
+                    key=lambda m: m.start):
+        glue = last_end is not None and all(lr.has("list_glue", t.lower_) for t in doc[last_end:m.start])
+        if cur and glue:
+            cur.append(m.code)
+        else:
+            if len(set(cur)) >= 2:
+                out.append(tuple(dict.fromkeys(cur)))
+            cur = [m.code]
+        last_end = m.end
+    if len(set(cur)) >= 2:
+        out.append(tuple(dict.fromkeys(cur)))
+    return out
+
+
+def _pairs(doc, para: int, lr: LanguageResources, groups: list[tuple[str, ...]], counts: Counter) -> list[Mention]:
+    """"les deux pays", "the three juntas": the last group of that many countries listed in the
+    article, else its that-many most mentioned countries (the dyad for two)."""
     out = []
     for t in doc:
-        if lr.has("pair", t.lower_) and t.head.i != t.i and lr.has("group_noun", t.head.lower_):
+        n = lr.words.get("count", {}).get(t.lower_)
+        if n and t.head.i != t.i and lr.has("group_noun", t.head.lower_):
+            n = int(n)
+            codes = next((g for g in reversed(groups) if len(g) == n), None)
+            if codes is None and n > 2:
+                top = [c for c, _ in counts.most_common(n) if len(c) == 3]
+                codes = tuple(top) if len(top) == n else None
             h = t.head
             out.append(Mention(para, min(t.i, h.i), max(t.i, h.i) + 1, h.i,
-                               doc[min(t.i, h.i):max(t.i, h.i) + 1].text, (), "pair", "pair"))
+                               doc[min(t.i, h.i):max(t.i, h.i) + 1].text, tuple(sorted(codes)) if codes else (),
+                               "pair", "pair"))
     return out
 
 

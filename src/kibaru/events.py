@@ -160,7 +160,15 @@ class EventCoder:
             elif role == "recipient":
                 slots.recipient.extend(ms)
 
-        for slot, prep, arg in arguments(tok):
+        args = list(arguments(tok))
+        if tok.pos_ in ("VERB", "AUX") and not any(a[0] in ("subj", "subjpass") for a in args) \
+                and tok.dep_ in ("advcl", "xcomp", "acl", "conj") and tok.head.i != tok.i:
+            # "Accueilli à Moscou, le président…": the participle's subject is the main verb's
+            passive = "Part" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in tok.children)
+            for slot, prep, arg in arguments(tok.head):
+                if slot in ("subj", "subjpass"):
+                    args.append(("subjpass" if passive else "subj", None, arg))
+        for slot, prep, arg in args:
             pform = (prep or "").split(" ")[0] if prep else None
             if pform and lr.has("intermediary", pform):
                 continue
@@ -196,7 +204,8 @@ class EventCoder:
                 continue
             default = {"subj": "actor", "obj": "recipient", "iobj": "recipient", "agent": "actor",
                        "subjpass": "recipient"}[slot]
-            role = frame.get(slot, default)
+            # passive voice: the passive subject is the frame's object, the agent its subject
+            role = frame.get(slot) or {"subjpass": frame.get("obj"), "agent": frame.get("subj")}.get(slot) or default
             if tok.pos_ == "NOUN" and slot in ("subj", "subjpass"):
                 continue
             put(role, ms)
@@ -224,6 +233,8 @@ class EventCoder:
                     return "hypothetical"
                 if c.dep_.startswith("aux") and lr.has("hypothetical", c.lower_) and self.lang == "en":
                     return "hypothetical"
+        if lr.has("planned", tok.lemma_.lower()) or lr.has("planned", tok.lower_):
+            return "planned"  # the trigger itself says it is ahead ("est attendu à…")
         for h in heads:
             if "Tense=Fut" in str(h.morph):
                 return "planned"
@@ -256,9 +267,16 @@ class EventCoder:
                 subj_here = [m for m in ms if m.head in _subject_ids(sent)]
                 found = []
                 taken_tokens: set[int] = set()
-                for tok in sent:
-                    trig = _match_trigger(tok, self.lr)
-                    if trig is None or tok.i in taken_tokens:
+                hits = [(tok, trig) for tok in sent if (trig := _match_trigger(tok, self.lr)) is not None]
+                covered: dict[int, set[str]] = {}  # token → categories of verb triggers governing it
+                for tok, trig in hits:
+                    if tok.pos_ in ("VERB", "AUX"):
+                        for c in tok.children:
+                            if c.dep_ in ("obj", "dobj", "obl:arg", "xcomp", "nsubj:pass", "nsubjpass", "attr"):
+                                for i in subtree_ids(c):
+                                    covered.setdefault(i, set()).add(trig.event)
+                for tok, trig in sorted(hits, key=lambda h: h[0].pos_ not in ("VERB", "AUX")):
+                    if tok.i in taken_tokens or trig.event in covered.get(tok.i, ()):
                         continue
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
                                      last_day, last_place, dateline_place)
@@ -470,8 +488,9 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
     qa, qb = {(q.value, q.unit) for q in a.quantities}, {(q.value, q.unit) for q in b.quantities}
     if (qa or qb) and qa != qb:
         return False
+    # named people make events distinct: the arrival of X and X's audience with Y are two
     pa, pb = _persons(a), _persons(b)
-    return not pa or not pb or pa <= pb or pb <= pa
+    return not pa or not pb or pa == pb
 
 
 def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
