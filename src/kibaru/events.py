@@ -10,7 +10,7 @@ Several mentions of one event in an article (headline, lead, body) are merged.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .actors import ArticleActors, Mention
@@ -23,6 +23,8 @@ from .scores import plover_score
 CLAUSE_DEPS = {"acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "csubj", "acl"}
 #: Categories whose second party is naturally the host when a place is named ("visite à Moscou").
 VISIT_MODES = {"visit"}
+#: Categories whose counterpart is often named as a place ("ambassadeurs au Mali").
+LOCATIVE_COUNTERPART = {"SANCTION", "MOBILIZE", "RETREAT"}
 #: Base confidence of a mention, raised when both sides are found in the trigger's own slots.
 BASE_CONFIDENCE = 0.6
 
@@ -32,6 +34,7 @@ class Slots:
     actor: list[Mention]
     recipient: list[Mention]
     places: list[Mention]
+    genitive: list[Mention] = field(default_factory=list)  # "l'expulsion de l'ambassadeur de France"
 
 
 def _prep_of(tok) -> str | None:
@@ -192,7 +195,10 @@ class EventCoder:
                 elif pform and lr.has("joint_prep", pform):
                     put("actor", ms)
                 elif pform and lr.has("de_prep", pform):
-                    put(frame.get("de", "actor" if tok.pos_ == "NOUN" else None), ms)
+                    if "de" in frame or tok.pos_ != "NOUN":
+                        put(frame.get("de"), ms)
+                    else:
+                        slots.genitive.extend(ms)  # agent or patient: decided once the agent is known
                 elif pform and lr.has("agent_prep", pform) and tok.pos_ == "NOUN":
                     put("actor", ms)
                 elif pform and lr.has("recipient_prep", pform):
@@ -279,7 +285,7 @@ class EventCoder:
                     if tok.i in taken_tokens or trig.event in covered.get(tok.i, ()):
                         continue
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
-                                     last_day, last_place, dateline_place)
+                                     last_day, last_place, dateline_place, {t.i: tr.event for t, tr in hits})
                     if em is not None:
                         em = _continue(em, out + found)
                         found.append(em)
@@ -300,19 +306,24 @@ class EventCoder:
         return merge_mentions(out)
 
     def _event(self, tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
-               last_day, last_place, dateline_place) -> EventMention | None:
+               last_day, last_place, dateline_place, trigger_ids: dict[int, str]) -> EventMention | None:
         gov, rel = (_governor(tok) if tok.pos_ in ("NOUN", "PROPN", "ADJ") else (None, None))
         slots = self.fill_slots(tok, trig, ms, last_subject)
         if tok.pos_ == "NOUN" and not (slots.actor or slots.recipient) and any(
                 c.dep_ == "det" and self.lr.has("demonstrative", c.lower_) for c in tok.children):
             return None  # "cette visite": a reference to an event already stated
-        if tok.pos_ in ("NOUN", "PROPN") and gov is not None and not slots.actor:
+        if tok.pos_ in ("NOUN", "PROPN") and gov is not None and not slots.actor and trigger_ids.get(gov.i, trig.event) == trig.event:
+            # the noun's agent is the subject of the verb that governs it ("X a annoncé son
+            # retrait"), its patient when that verb means undergoing ("X fait l'objet de sanctions")
+            undergo = self.lr.has("undergo", gov.lemma_.lower()) or any(
+                self.lr.has("undergo", c.lemma_.lower()) for c in gov.children if c.dep_ in ("obj", "dobj"))
             gslots_actor, gslots_rec = [], []
             for slot, prep, arg in arguments(gov):
                 ids = subtree_ids(arg, self.blocked)
                 inside = [m for m in ms if m.head in ids and not m.nested]
-                if slot == "subj" and rel in ("obj", "dobj", "xcomp", "obl:arg", "obl:mod", "obl", "prep", "pobj", "conj"):
-                    gslots_actor.extend(inside or (last_subject if self._is_pronoun(arg) else []))
+                if slot == "subj" and rel in ("obj", "dobj", "xcomp", "obl:arg", "obl:mod", "obl", "prep", "pobj", "conj", "nmod"):
+                    (gslots_rec if undergo else gslots_actor).extend(
+                        inside or (last_subject if self._is_pronoun(arg) else []))
                 if slot == "subjpass" and rel in ("obl:agent", "agent", "pobj"):
                     gslots_rec.extend(inside)
             slots.actor.extend(gslots_actor)
@@ -321,6 +332,11 @@ class EventCoder:
         if tok.pos_ in ("NOUN", "PROPN") and not slots.actor:
             if any(s == "poss" for s, _, _ in arguments(tok)):
                 slots.actor.extend(last_subject)
+        if slots.genitive:
+            if slots.actor:
+                slots.recipient.extend(m for m in slots.genitive if m not in slots.recipient)
+            else:
+                slots.actor.extend(slots.genitive)
         lr = self.lr
         bilateral = any(lr.has("bilateral", t.lower_) for t in sent)
         sent_places = [m for m in ms if m.locative and (m.place is not None or m.kind == "place")]
@@ -328,6 +344,9 @@ class EventCoder:
         if trig.mode in VISIT_MODES or trig.frame.get("loc") == "recipient":
             if not slots.recipient and places:
                 slots.recipient.extend(m for m in places[:1] if m.codes)
+        elif trig.event in LOCATIVE_COUNTERPART and not slots.recipient and slots.places:
+            # "rappelle ses ambassadeurs au Mali et au Niger": where the measure lands
+            slots.recipient.extend(m for m in slots.places if m.codes and m.kind == "country")
         actor = _participants(slots.actor)
         recipient = [p for p in _participants(slots.recipient) if p.code not in {a.code for a in actor} or not p.code]
         codes = {p.code for p in actor + recipient if p.code}
