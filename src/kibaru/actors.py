@@ -167,10 +167,13 @@ def _role_phrase(tok, name_tokens: set[int]) -> list:
             phrase.extend(t for t in c.subtree if not _in_clause(t, c))
         elif c.i < tok.i and c.dep_ in ("compound", "amod", "nmod", "poss") and c.i not in name_tokens:
             phrase.extend(c.subtree)
-    if tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in name_tokens:
-        head = tok.head
-        phrase.extend(t for t in head.subtree if t.i not in name_tokens and t.i not in {x.i for x in tok.subtree}
+    child = tok
+    while child.dep_ == "appos" and child.head.pos_ in ("NOUN", "PROPN") and child.head.i not in name_tokens:
+        # "Le porte-parole du gouvernement, le colonel X": each title the name hangs from
+        head = child.head
+        phrase.extend(t for t in head.subtree if t.i not in name_tokens and t.i not in {x.i for x in child.subtree}
                       and not _in_clause(t, head))
+        child = head
     return sorted(set(phrase), key=lambda t: t.i)
 
 
@@ -182,10 +185,24 @@ def _in_clause(t, root) -> bool:
     return False
 
 
+#: Military ranks: a rank says less than a function ("le colonel X, porte-parole du gouvernement").
+RANKS = frozenset({"general", "colonel", "lieutenant_colonel", "captain", "lieutenant", "commander", "admiral",
+                   "marshal", "major", "soldier"})
+
+
 def _find_role(lr: LanguageResources, tokens: list) -> tuple[str | None, str | None, int | None]:
-    """(role text, sector, index of the role word) from title tokens, longest role form first."""
+    """(role text, sector, index) of the first function stated in the title tokens; a rank
+    only when no function is stated."""
+    found = _find_roles(lr, tokens)
+    return next((f[:3] for f in found if f[3] not in RANKS), found[0][:3] if found else (None, None, None))
+
+
+def _find_roles(lr: LanguageResources, tokens: list) -> list[tuple[str, str, int, str]]:
+    out = []
     words = [t.text for t in tokens]
-    for s in range(len(words)):  # the first title stated is the main one
+    s = 0
+    while s < len(words):
+        hit_len = 0
         for L in range(min(5, len(words) - s), 0, -1):
             hit = lr.roles.get(fold(" ".join(words[s:s + L]).replace(" - ", "-").replace(" '", "'")))
             if hit:
@@ -195,8 +212,11 @@ def _find_role(lr: LanguageResources, tokens: list) -> tuple[str | None, str | N
                         end = j
                         break
                 text = " ".join(t.text for t in tokens[s:end]).replace(" ,", ",").replace("' ", "'")
-                return text.replace("d' ", "d'").replace("l' ", "l'"), hit[0], s
-    return None, None, None
+                out.append((text.replace("d' ", "d'").replace("l' ", "l'"), hit[0], s, hit[1]))
+                hit_len = L
+                break
+        s += max(hit_len, 1)
+    return out
 
 
 def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: list[Mention]) -> list[Mention]:
@@ -234,7 +254,8 @@ def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: li
         if role is None and s > 0 and fold(doc[s - 1].text) in lr.roles:
             role, sector = doc[s - 1].text, lr.roles[fold(doc[s - 1].text)][0]
         codes = tuple(dict.fromkeys(c for m in named if m.head in {t.i for t in phrase}
-                                    and m.kind in ("demonym", "country") for c in m.codes))
+                                    and m.kind in ("demonym", "country", "organisation") and m.place is None
+                                    and not m.locative for c in m.codes))
         out.append(Mention(para, s, e, head, name, codes[:1], "person", name, sector=sector, role=role))
     phrases = {p.head: {t.i for t in _role_phrase(doc[p.head], set(range(p.start, p.end)))} for p in out}
     return [replace(p, nested=True) if any(p.head in ids for h, ids in phrases.items() if h != p.head) else p

@@ -34,7 +34,7 @@ def find_quotes(parsed: ParsedArticle, aa: ArticleActors, lr) -> list[Quote]:
             s_start, s_end = speaker
             ms = [x for x in mentions if s_start <= x.head < s_end and x.codes]
             person = next((x for x in ms if x.kind == "person"), None)
-            best = person or (ms[0] if ms else None)
+            best = person or next((x for x in ms if x.kind != "place" and not x.locative), None) or (ms[0] if ms else None)
             span = doc[s_start:s_end]
             out.append(Quote(
                 article_id=parsed.article.id,
@@ -57,7 +57,13 @@ def _speaker(doc, qs: int, qe: int, lr) -> tuple[int, int] | None:
         if t.i in in_quote:
             continue
         if t.lemma_.lower() in verbs or t.lower_ in verbs:
-            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i not in in_quote]
+            subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i not in in_quote
+                    and c.pos_ != "PRON" or (c.dep_ in ("nsubj",) and c.i not in in_quote and c.lower_ not in ("-t", "t"))]
+            if not subj and t.idx >= qe:
+                # inversion after the quotation: "« … », estime un diplomate malien"
+                subj = [c for c in t.children if c.i > t.i and c.dep_ in ("obj", "dobj", "nsubj", "appos", "nmod",
+                                                                          "obl:arg", "obl:mod", "dep")
+                        and c.pos_ in ("NOUN", "PROPN")]
             if subj:
                 s = subj[0]
                 ids = [x.i for x in s.subtree if x.i not in in_quote]
