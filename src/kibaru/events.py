@@ -20,6 +20,8 @@ from .records import DateInterval, Evidence, EventMention, Participant, Place, Q
 from .resources import LanguageResources, Resources, Trigger
 from .scores import plover_score
 
+#: Core dependents found under a noun are parser misattachments: they belong to the verb.
+MISATTACHED = {"obj", "iobj", "nsubj"}
 CLAUSE_DEPS = {"acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "csubj", "acl"}
 #: Categories whose second party is naturally the host when a place is named ("visite à Moscou").
 VISIT_MODES = {"visit"}
@@ -69,6 +71,11 @@ def arguments(tok):
                     yield "prep", c.lower_, p
         elif d.startswith("obl") or d == "nmod":
             yield "prep", _prep_of(c), c
+            if tok.pos_ in ("VERB", "AUX"):
+                # a core argument the parser hung under an oblique ("reçu à Accra son homologue")
+                for g in c.children:
+                    if g.dep_ in MISATTACHED:
+                        yield {"obj": "obj", "iobj": "iobj", "nsubj": "subj"}[g.dep_], None, g
         elif d in ("poss",) or (d == "det" and "Poss=Yes" in str(c.morph)):
             yield "poss", None, c
         elif d in ("compound", "amod", "npadvmod"):
@@ -87,6 +94,8 @@ def subtree_ids(tok, blocked: frozenset[str] = frozenset()) -> set[int]:
         out.add(t.i)
         for c in t.children:
             if c.dep_ in CLAUSE_DEPS and c.i != tok.i:
+                continue
+            if c.dep_ in MISATTACHED and t.pos_ in ("NOUN", "PROPN"):
                 continue
             if blocked and (_prep_of(c) or "").split(" ")[0] in blocked:
                 continue
@@ -150,7 +159,8 @@ class EventCoder:
         p = prep.split()[0]
         if m.kind == "place" or m.place is not None:
             return self.lr.has("loc_prep", p)
-        return m.kind == "country" and self.lr.has("loc_prep", p) and p not in ("à",)
+        # a country after à/au/aux is a dative ("offert au Niger"); after en/dans/in a place
+        return m.kind == "country" and self.lr.has("loc_prep", p) and not self.lr.has("dative_prep", p)
 
     def fill_slots(self, tok, trig: Trigger, mentions: list[Mention], sent_subject: list[Mention]) -> Slots:
         lr = self.lr
