@@ -44,6 +44,7 @@ class Mention:
     locative: bool = False  # introduced by a locative preposition ("à Moscou")
     place: object | None = None  # PlaceEntry when the mention also names a place
     nested: bool = False  # inside another person's title ("représentant du Président X")
+    role_key: str | None = None  # canonical role ("foreign_minister") of a person
 
     @property
     def code(self) -> str | None:
@@ -110,6 +111,7 @@ def _locative(lr: LanguageResources, doc, start: int) -> bool:
 def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Mention]:
     """Gazetteer names, demonyms, capitals and places of one paragraph, longest first."""
     out: list[Mention] = []
+    in_person = {i for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1 for i in range(e.start, e.end)}
     i, n = 0, len(doc)
     while i < n:
         found = None
@@ -118,7 +120,7 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             if span[0].is_punct or span[-1].is_punct:
                 continue
             entries = _lookup(lr, span.text)
-            places = res.places.get(fold(span.text), []) if span[0].text[:1].isupper() else []
+            places = res.places.get(fold(span.text), []) if span[0].text[:1].isupper() and i not in in_person else []
             compound = _compound_demonym(lr, span.text) if "-" in span.text else ()
             if entries or places or compound:
                 found = (L, span, entries, places, compound)
@@ -190,11 +192,11 @@ RANKS = frozenset({"general", "colonel", "lieutenant_colonel", "captain", "lieut
                    "marshal", "major", "soldier"})
 
 
-def _find_role(lr: LanguageResources, tokens: list) -> tuple[str | None, str | None, int | None]:
+def _find_role(lr: LanguageResources, tokens: list) -> tuple[str | None, str | None, int | None, str | None]:
     """(role text, sector, index) of the first function stated in the title tokens; a rank
     only when no function is stated."""
     found = _find_roles(lr, tokens)
-    return next((f[:3] for f in found if f[3] not in RANKS), found[0][:3] if found else (None, None, None))
+    return next((f for f in found if f[3] not in RANKS), found[0] if found else (None, None, None, None))
 
 
 def _find_roles(lr: LanguageResources, tokens: list) -> list[tuple[str, str, int, str]]:
@@ -250,13 +252,14 @@ def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: li
             phrase = sorted(set(phrase) | ({*title.head.subtree} - {*title.subtree} if title.dep_ == "appos" else set()),
                             key=lambda t: t.i)
             phrase = [t for t in phrase if not (s <= t.i < e)]
-        role, sector, _ = _find_role(lr, phrase)
+        role, sector, _, role_key = _find_role(lr, phrase)
         if role is None and s > 0 and fold(doc[s - 1].text) in lr.roles:
-            role, sector = doc[s - 1].text, lr.roles[fold(doc[s - 1].text)][0]
+            role, (sector, role_key) = doc[s - 1].text, lr.roles[fold(doc[s - 1].text)]
         codes = tuple(dict.fromkeys(c for m in named if m.head in {t.i for t in phrase}
                                     and m.kind in ("demonym", "country", "organisation") and m.place is None
                                     and not m.locative for c in m.codes))
-        out.append(Mention(para, s, e, head, name, codes[:1], "person", name, sector=sector, role=role))
+        out.append(Mention(para, s, e, head, name, codes[:1], "person", name, sector=sector, role=role,
+                           role_key=role_key))
     phrases = {p.head: {t.i for t in _role_phrase(doc[p.head], set(range(p.start, p.end)))} for p in out}
     return [replace(p, nested=True) if any(p.head in ids for h, ids in phrases.items() if h != p.head) else p
             for p in out]
@@ -295,6 +298,7 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
                 _note_actor(out, key, m, parsed.article)
                 m = replace(m, key=key)
             resolved.append(m)
+        resolved.extend(_anaphors(doc, para.index, lr, resolved, out))
         groups.extend(_groups(doc, resolved, lr))
         seen_codes.update(c for m in resolved if m.kind in ("country", "demonym", "person") for c in m.codes)
         resolved.extend(_pairs(doc, para.index, lr, groups, seen_codes))
@@ -310,6 +314,47 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
         out.actors.setdefault(key, {"name": a.author, "kind": "person", "code": None, "sector": "MED",
                                     "aliases": {a.author}, "roles": {role: ("MED", None)}})
     return out
+
+
+def _anaphors(doc, para: int, lr: LanguageResources, here: list[Mention], out: ArticleActors) -> list[Mention]:
+    """Definite descriptions of actors already met: "le chef de l'État" → the person last
+    named with that role; "l'organisation", "the bloc" → the organisation last named."""
+    taken = {i for m in here for i in range(m.start, m.end)}
+    phrases = set()
+    for m in here:
+        if m.kind == "person":
+            phrases |= {t.i for t in _role_phrase(doc[m.head], set(range(m.start, m.end)))}
+    people = [m for ms in out.mentions.values() for m in ms if m.kind == "person" and m.key and not m.nested]
+    people += [m for m in here if m.kind == "person" and m.key and not m.nested]
+    orgs = [m for ms in out.mentions.values() for m in ms if m.kind == "organisation" and m.code]
+    orgs += [m for m in here if m.kind == "organisation" and m.code]
+    found = []
+    for t in doc:
+        if t.i in taken or t.i in phrases or t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        definite = any(c.dep_ == "det" and c.lower_ in ("le", "la", "l'", "l’", "the", "ce", "cette", "this")
+                       for c in t.children)
+        if not definite:
+            continue
+        sub = {x.i for x in t.subtree}
+        if any(m.head in sub and m.codes for m in here):  # "le ministre malien": the demonym says it
+            continue
+        target = None
+        if lr.has("org_anaphor", t.lower_) and orgs:
+            target = orgs[-1]
+        else:
+            words = [x.text for x in t.subtree if x.i >= t.i][:5]
+            key = None
+            for L in range(len(words), 0, -1):
+                hit = lr.roles.get(fold(" ".join(words[:L]).replace(" '", "'").replace("' ", "'")))
+                if hit:
+                    key = hit[1]
+                    break
+            if key and key not in RANKS:
+                target = next((p for p in reversed(people) if p.role_key == key), None)
+        if target is not None:
+            found.append(replace(target, para=para, start=t.i, end=t.i + 1, head=t.i, text=t.text, locative=False))
+    return found
 
 
 def _coordinate(doc, people: list[Mention]) -> list[Mention]:
