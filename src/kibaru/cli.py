@@ -173,5 +173,24 @@ def actors(db, query):
         views.actors_table(console, store.actors(), query)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option("--synthetic", type=int, default=None, help="Measure on N articles recombined from the samples.")
+@click.option("--runs", type=int, default=3, show_default=True, help="Repetitions (medians are reported).")
+@click.option("--processes", type=int, default=1, show_default=True)
+@click.option("--cluster-sizes", default="10000,100000", show_default=True,
+              help="Synthetic corpus sizes for the story-clustering timing (comma-separated; empty: skip).")
+def bench(paths, synthetic, runs, processes, cluster_sizes):
+    """Speed of kibaru end to end vs the bare spaCy pipeline on the same texts.
+
+    Example: kibaru bench --synthetic 1000 --processes 2
+    """
+    from .bench import run_bench
+
+    sizes = tuple(int(x) for x in cluster_sizes.split(",") if x.strip())
+    views.bench_report(console, run_bench(list(paths) or None, n=synthetic, runs=runs, processes=processes,
+                                          cluster_sizes=sizes))
+
+
 if __name__ == "__main__":
     main()

@@ -76,20 +76,26 @@ def build_stories(articles: list[dict], mentions: list[dict]):
         by_article[m["article_id"]].append(m)
     day = {a["id"]: _article_day(a, by_article[a["id"]]) for a in articles}
     uf = _Union()
-    index: dict[tuple, list[str]] = defaultdict(list)
-    for a in articles:
+    # blocking: (core event key, week) → the last article seen with it; linking a new article
+    # to one member of each nearby block gives the same stories as comparing all pairs.
+    index: dict[tuple, str] = {}
+    weeks = STORY_WINDOW_DAYS // 7
+    for a in sorted(articles, key=lambda a: (day[a["id"]] or date.min, a["id"])):
         uf.find(a["id"])
         if a.get("duplicate_of"):
             uf.union(a["id"], a["duplicate_of"])
             continue
         keys = {(plover_event(m["event"], m["status"]), _codes(m)) for m in by_article[a["id"]]
                 if len(_codes(m)) >= 2 and _is_core(m, day[a["id"]])}
+        d = day[a["id"]]
+        week = d.toordinal() // 7 if d else None
         for k in keys:
-            for other in index[k]:
-                d1, d2 = day[a["id"]], day[other]
-                if d1 is None or d2 is None or abs((d1 - d2).days) <= STORY_WINDOW_DAYS:
+            for w in ([None] if week is None else range(week - weeks, week + 1)):
+                other = index.get((k, w))
+                if other is not None and (d is None or day[other] is None
+                                          or abs((d - day[other]).days) <= STORY_WINDOW_DAYS):
                     uf.union(a["id"], other)
-            index[k].append(a["id"])
+            index[(k, week)] = a["id"]
     groups: dict[str, list[dict]] = defaultdict(list)
     for a in articles:
         groups[uf.find(a["id"])].append(a)
@@ -121,16 +127,17 @@ def _merge_events(sid: str, members: list[dict], ms: list[dict]):
     outlets = {a["id"]: (a.get("outlet") or a.get("url") or a["id"]) for a in members}
     dup = {a["id"] for a in members if a.get("duplicate_of")}
     clusters: list[list[dict]] = []
+    by_key: dict[tuple, list[list[dict]]] = defaultdict(list)
     for m in sorted(ms, key=lambda m: (m["article_id"], m["id"])):
         key = (plover_event(m["event"], m["status"]), _codes(m), m["status"] == "negated")
-        for c in clusters:
-            c0 = c[0]
-            if (plover_event(c0["event"], c0["status"]), _codes(c0), c0["status"] == "negated") == key \
-                    and m["article_id"] not in {x["article_id"] for x in c} and all(_compatible(m, x) for x in c):
+        for c in by_key[key]:
+            if m["article_id"] not in {x["article_id"] for x in c} and all(_compatible(m, x) for x in c):
                 c.append(m)
                 break
         else:
-            clusters.append([m])
+            c = [m]
+            clusters.append(c)
+            by_key[key].append(c)
     events, discs = [], []
     for c in clusters:
         ev = _event_of(sid, c, outlets, dup)
