@@ -148,6 +148,7 @@ class EventCoder:
         self.qty = QuantityParser(lang, self.lr.words, frozenset(tw.months) | frozenset(tw.units) | frozenset(tw.weekdays))
         self.time: TimeParser = self.lr.time
         self.blocked = frozenset(self.lr.words.get("intermediary", {}))
+        self.country_names = res.country_names
 
     # -- slots --------------------------------------------------------------------------
     def _mentions_in(self, ids: set[int], mentions: list[Mention]) -> list[Mention]:
@@ -357,13 +358,14 @@ class EventCoder:
         elif trig.event in LOCATIVE_COUNTERPART and not slots.recipient and slots.places:
             # "rappelle ses ambassadeurs au Mali et au Niger": where the measure lands
             slots.recipient.extend(m for m in slots.places if m.codes and m.kind == "country")
-        actor = _participants(slots.actor)
-        recipient = [p for p in _participants(slots.recipient) if p.code not in {a.code for a in actor} or not p.code]
+        names = self.country_names
+        actor = _participants(slots.actor, names)
+        recipient = [p for p in _participants(slots.recipient, names) if p.code not in {a.code for a in actor} or not p.code]
         codes = {p.code for p in actor + recipient if p.code}
         if aa.dyad and (bilateral or not codes) and trig.event in ("CONSULT", "COOPERATE", "AGREE", "SUPPORT"):
             if bilateral and (not codes or codes <= set(aa.dyad)):
                 have = {p.code for p in actor}
-                actor = actor + [Participant(c, c) for c in aa.dyad if c not in have and c not in codes]
+                actor = actor + [Participant(names.get(c, c), c) for c in aa.dyad if c not in have and c not in codes]
                 codes = {p.code for p in actor + recipient if p.code}
         if not codes:
             return None
@@ -388,7 +390,7 @@ class EventCoder:
             if location.country in {p.code for p in recipient} and location.country not in {p.code for p in actor}:
                 mode = "visit"
         span = sent
-        qtext = " ".join(t.text_with_ws for t in tok.subtree).strip() if tok.pos_ != "VERB" else \
+        qtext = "".join(t.text_with_ws for t in tok.subtree).strip() if tok.pos_ != "VERB" else \
             "".join(t.text_with_ws for c in tok.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass") for t in c.subtree)
         quantities = tuple(self.qty.find(qtext)) if qtext else ()
         start = para.offset + span.start_char
@@ -418,14 +420,14 @@ def _subject_ids(sent) -> set[int]:
     return ids
 
 
-def _participants(ms: list[Mention]) -> list[Participant]:
+def _participants(ms: list[Mention], names: dict[str, str]) -> list[Participant]:
     out, seen = [], set()
     for m in ms:
         if m.kind == "pair":
             for c in m.codes:
                 if c not in seen:
                     seen.add(c)
-                    out.append(Participant(c, c))
+                    out.append(Participant(names.get(c, c), c))
             continue
         if not m.codes:
             continue
@@ -434,7 +436,7 @@ def _participants(ms: list[Mention]) -> list[Participant]:
             if key in seen:
                 continue
             seen.add(key)
-            name = m.name if len(m.codes) == 1 else c
+            name = m.name if len(m.codes) == 1 else names.get(c, c)
             out.append(Participant(name, c, m.sector, m.role, m.key))
     # a code given by a person makes the bare country/demonym mention of it redundant
     coded_people = {p.code for p in out if p.actor_id and p.role}

@@ -144,6 +144,15 @@ class Resources:
         return index
 
     @cached_property
+    def country_names(self) -> dict[str, str]:
+        """Actor code → canonical name (countries and organisations)."""
+        out: dict[str, str] = {}
+        for r in self.knowledge.gazetteer:
+            if r["form_kind"] in ("name", "acronym") and r["code"] not in out:
+                out[r["code"]] = r["canonical"] or r["form"]
+        return out
+
+    @cached_property
     def people(self) -> dict[str, list[dict[str, str]]]:
         """Folded full name or alias → rows of the seed people table."""
         index: dict[str, list[dict[str, str]]] = {}

@@ -24,6 +24,19 @@ def _parts(ps: list[dict]) -> str:
                      for p in ps) or "—"
 
 
+def _date(e: dict) -> str:
+    s, end, p = e["date_start"], e["date_end"], e["date_precision"]
+    if not s:
+        return "?"
+    if p == "month":
+        return s[:7]
+    if p == "year":
+        return s[:4]
+    if p in ("range", "week") and end and end != s:
+        return f"{s}…{end[5:] if end[:4] == s[:4] else end}"
+    return s
+
+
 def run_report(console, r, db: str) -> None:
     console.print(f"[bold]{r.new}[/] new article(s) processed into {db} "
                   f"({r.already_stored} already stored, {r.duplicates} duplicate(s) in the input), "
@@ -42,9 +55,7 @@ def events_table(console, events: list[dict], total: int) -> None:
     for c in ("date", "event", "mode", "status", "actor", "recipient", "where", "qty", "src"):
         t.add_column(c, overflow="fold")
     for e in events:
-        date = e["date_start"] or "?"
-        if e["date_precision"] not in ("day", None) and e["date_end"] and e["date_end"] != e["date_start"]:
-            date = f"{e['date_start']}…{e['date_end']}"
+        date = _date(e)
         qty = ", ".join(q["text"] for q in e["quantities"])
         t.add_row(date, e["event"], e["mode"] or "", e["status"], _parts(e["actor"]), _parts(e["recipient"]),
                   (e["location"] or {}).get("name", ""), qty, str(e["num_sources"]))
