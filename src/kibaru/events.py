@@ -25,8 +25,8 @@ MISATTACHED = {"obj", "iobj", "nsubj"}
 CLAUSE_DEPS = {"acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "csubj", "acl"}
 #: Categories whose second party is naturally the host when a place is named ("visite à Moscou").
 VISIT_MODES = {"visit"}
-#: Categories whose counterpart is often named as a place ("ambassadeurs au Mali").
-LOCATIVE_COUNTERPART = {"SANCTION", "MOBILIZE", "RETREAT"}
+#: Verbs that control another action: "agreed to provide aid" is one AGREE (PLOVER §3.1).
+CONTROLLING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"}
 #: Base confidence of a mention, raised when both sides are found in the trigger's own slots.
 BASE_CONFIDENCE = 0.6
 
@@ -285,18 +285,25 @@ class EventCoder:
                 found = []
                 taken_tokens: set[int] = set()
                 hits = [(tok, trig) for tok in sent if (trig := _match_trigger(tok, self.lr)) is not None]
-                covered: dict[int, set[str]] = {}  # token → categories of verb triggers governing it
+                covered: dict[int, set[str]] = {}  # token → categories of triggers governing it
+                embedded: dict[int, object] = {}  # verb trigger → the trigger of its controlling verb
+                by_tok = {t.i: tr for t, tr in hits}
                 for tok, trig in hits:
                     if tok.pos_ in ("VERB", "AUX"):
                         for c in tok.children:
-                            if c.dep_ in ("obj", "dobj", "obl:arg", "xcomp", "nsubj:pass", "nsubjpass", "attr"):
+                            if c.dep_ != "conj":  # "a offert du blé ainsi qu'un don": two gifts
                                 for i in subtree_ids(c):
                                     covered.setdefault(i, set()).add(trig.event)
+                    head = tok.head
+                    if tok.dep_ in ("xcomp", "ccomp") and head.i in by_tok and by_tok[head.i].event in CONTROLLING:
+                        embedded[tok.i] = head  # "agreed to provide aid": one event, AGREE
                 for tok, trig in sorted(hits, key=lambda h: h[0].pos_ not in ("VERB", "AUX")):
-                    if tok.i in taken_tokens or trig.event in covered.get(tok.i, ()):
+                    if tok.i in taken_tokens or trig.event in covered.get(tok.i, ()) or tok.i in embedded:
                         continue
+                    inner = [t for t, h in embedded.items() if h.i == tok.i]
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
-                                     last_day, last_place, dateline_place, {t.i: tr.event for t, tr in hits})
+                                     last_day, last_place, dateline_place, {t.i: tr.event for t, tr in hits},
+                                     [(sent.doc[i], by_tok[i]) for i in inner])
                     if em is not None:
                         em = _continue(em, out + found)
                         found.append(em)
@@ -317,7 +324,8 @@ class EventCoder:
         return merge_mentions(out)
 
     def _event(self, tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
-               last_day, last_place, dateline_place, trigger_ids: dict[int, str]) -> EventMention | None:
+               last_day, last_place, dateline_place, trigger_ids: dict[int, str],
+               inner=()) -> EventMention | None:
         gov, rel = (_governor(tok) if tok.pos_ in ("NOUN", "PROPN", "ADJ") else (None, None))
         slots = self.fill_slots(tok, trig, ms, last_subject)
         if tok.pos_ == "NOUN" and not (slots.actor or slots.recipient) and any(
@@ -343,6 +351,12 @@ class EventCoder:
         if tok.pos_ in ("NOUN", "PROPN") and not slots.actor:
             if any(s == "poss" for s, _, _ in arguments(tok)):
                 slots.actor.extend(last_subject)
+        for itok, itrig in inner:
+            # the controlled action's other party is the party of the whole ("agreed to aid X")
+            islots = self.fill_slots(itok, itrig, ms, last_subject)
+            if not slots.recipient:
+                slots.recipient.extend(m for m in islots.recipient if m not in slots.actor)
+            slots.places.extend(islots.places)
         if slots.genitive:
             if slots.actor:
                 slots.recipient.extend(m for m in slots.genitive if m not in slots.recipient)
@@ -355,9 +369,11 @@ class EventCoder:
         if trig.mode in VISIT_MODES or trig.frame.get("loc") == "recipient":
             if not slots.recipient and places:
                 slots.recipient.extend(m for m in places[:1] if m.codes)
-        elif trig.event in LOCATIVE_COUNTERPART and not slots.recipient and slots.places:
-            # "rappelle ses ambassadeurs au Mali et au Niger": where the measure lands
-            slots.recipient.extend(m for m in slots.places if m.codes and m.kind == "country")
+        elif trig.event != "CONSULT" and not slots.recipient and slots.actor:
+            # "lifted a curfew in Montenegro", "ambassadeurs au Mali": where the action lands
+            acodes = {c for m in slots.actor for c in m.codes}
+            slots.recipient.extend(m for m in (slots.places or sent_places)[:2]
+                                   if m.codes and not set(m.codes) & acodes)
         names = self.country_names
         actor = _participants(slots.actor, names)
         recipient = [p for p in _participants(slots.recipient, names) if p.code not in {a.code for a in actor} or not p.code]
