@@ -351,6 +351,14 @@ class EventCoder:
         if tok.pos_ in ("NOUN", "PROPN") and not slots.actor:
             if any(s == "poss" for s, _, _ in arguments(tok)):
                 slots.actor.extend(last_subject)
+        if tok.pos_ in ("VERB", "AUX") and not slots.actor and not any(
+                c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") for c in tok.children):
+            # the parser lost the subject ("Washington avait suspendu…" parsed as two roots):
+            # the nearest actor named before the verb in its sentence stands in
+            left = [m for m in ms if m.end <= tok.i and not m.locative and m.kind != "place" and not m.nested
+                    and m not in slots.recipient]
+            if left:
+                slots.actor.append(left[-1])
         for itok, itrig in inner:
             # the controlled action's other party is the party of the whole ("agreed to aid X")
             islots = self.fill_slots(itok, itrig, ms, last_subject)
