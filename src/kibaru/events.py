@@ -25,6 +25,8 @@ MISATTACHED = {"obj", "iobj", "nsubj"}
 CLAUSE_DEPS = {"acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "csubj", "acl"}
 #: Categories whose second party is naturally the host when a place is named ("visite à Moscou").
 VISIT_MODES = {"visit"}
+#: Categories that always have a recipient (PLOVER manual, "Requires recipient: Yes").
+NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
 #: Verbs that control another action: "agreed to provide aid" is one AGREE (PLOVER §3.1).
 CONTROLLING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"}
 #: Base confidence of a mention, raised when both sides are found in the trigger's own slots.
@@ -285,6 +287,7 @@ class EventCoder:
                 found = []
                 taken_tokens: set[int] = set()
                 hits = [(tok, trig) for tok in sent if (trig := _match_trigger(tok, self.lr)) is not None]
+                in_names = {i for m in ms if m.kind in ("organisation", "group", "company") for i in range(m.start, m.end)}
                 covered: dict[int, set[str]] = {}  # token → categories of triggers governing it
                 embedded: dict[int, object] = {}  # verb trigger → the trigger of its controlling verb
                 by_tok = {t.i: tr for t, tr in hits}
@@ -300,12 +303,16 @@ class EventCoder:
                 for tok, trig in sorted(hits, key=lambda h: h[0].pos_ not in ("VERB", "AUX")):
                     if tok.i in taken_tokens or trig.event in covered.get(tok.i, ()) or tok.i in embedded:
                         continue
+                    if tok.i in in_names or (tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl")
+                                             and "Part" in tok.morph.get("VerbForm")
+                                             and not any(c.dep_.startswith(("nsubj", "aux")) for c in tok.children)):
+                        continue  # "Groupe de soutien à l'islam", "une solution négociée": not events
                     inner = [t for t, h in embedded.items() if h.i == tok.i]
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
                                      last_day, last_place, dateline_place, {t.i: tr.event for t, tr in hits},
                                      [(sent.doc[i], by_tok[i]) for i in inner])
                     if em is not None:
-                        em = _continue(em, out + found)
+                        em = _complete(_continue(em, out + found), aa.dyad, self.country_names)
                         found.append(em)
                         taken_tokens.update(t.i for t in tok.subtree if t.dep_ in ("nmod", "obl:mod") and t.pos_ == "NOUN")
                 out.extend(found)
@@ -365,11 +372,19 @@ class EventCoder:
             if not slots.recipient:
                 slots.recipient.extend(m for m in islots.recipient if m not in slots.actor)
             slots.places.extend(islots.places)
+        if slots.genitive and trig.mode == "multilateral":
+            # "le sommet d'Accra": a meeting's place, not a participant
+            slots.places.extend(m for m in slots.genitive if m.place is not None)
+            slots.genitive = [m for m in slots.genitive if m.place is None]
         if slots.genitive:
             if slots.actor:
                 slots.recipient.extend(m for m in slots.genitive if m not in slots.recipient)
             else:
                 slots.actor.extend(slots.genitive)
+        if tok.pos_ == "VERB" and trig.frame.get("loc") == "recipient" and not slots.places and not slots.recipient:
+            return None  # "arrivés au pouvoir": going somewhere needs a somewhere
+        if trig.frame.get("obj") == "actor" and not slots.actor:
+            return None  # "n'a reçu aucune notification": receiving nobody is no visit
         lr = self.lr
         bilateral = any(lr.has("bilateral", t.lower_) for t in sent)
         sent_places = [m for m in ms if m.locative and (m.place is not None or m.kind == "place")]
@@ -383,6 +398,14 @@ class EventCoder:
             slots.recipient.extend(m for m in (slots.places or sent_places)[:2]
                                    if m.codes and not set(m.codes) & acodes)
         names = self.country_names
+        if not slots.recipient and slots.actor and trig.event in NEEDS_RECIPIENT:
+            # PLOVER: these categories always have a recipient; look further in the trigger's
+            # phrase, then to the other side of the article's dyad
+            acodes = {c for m in slots.actor for c in m.codes}
+            sub = subtree_ids(tok, self.blocked)
+            near = [m for m in ms if m.head in sub and m.codes and not set(m.codes) & acodes and not m.nested
+                    and m.kind != "place"]
+            slots.recipient.extend(near[:2])
         actor = _participants(slots.actor, names)
         recipient = [p for p in _participants(slots.recipient, names) if p.code not in {a.code for a in actor} or not p.code]
         codes = {p.code for p in actor + recipient if p.code}
@@ -475,6 +498,15 @@ def _continue(em: EventMention, previous: list[EventMention]) -> EventMention:
     last = previous[-1]
     if last.event == em.event and last.recipient and {p.code for p in last.actor} == {p.code for p in em.actor}:
         return replace(em, recipient=last.recipient)
+    return em
+
+
+def _complete(em: EventMention, dyad: tuple[str, ...], names: dict[str, str]) -> EventMention:
+    """A category that needs a recipient and has none: the other side of the article's dyad."""
+    acodes = {p.code for p in em.actor if p.code}
+    if em.event in NEEDS_RECIPIENT and not em.recipient and len(acodes) == 1 and acodes < set(dyad):
+        other = tuple(Participant(names.get(c, c), c) for c in dyad if c not in acodes)
+        return replace(em, recipient=other, confidence=round(em.confidence - 0.1, 2))
     return em
 
 
