@@ -437,7 +437,12 @@ class EventCoder:
             if location.country in {p.code for p in recipient} and location.country not in {p.code for p in actor}:
                 mode = "visit"
         span = sent
-        qtext = "".join(t.text_with_ws for t in tok.subtree).strip() if tok.pos_ != "VERB" else \
+        if tok.pos_ != "VERB" and tok.dep_ in ("nsubj", "nsubj:pass") and tok.head.pos_ in ("VERB", "AUX"):
+            # "l'attaque a fait plus de 70 morts": the toll is the object of the noun's verb
+            qtok = [t for c in tok.head.children if c.dep_ in ("obj", "dobj") for t in c.subtree]
+        else:
+            qtok = []
+        qtext = "".join(t.text_with_ws for t in list(tok.subtree) + qtok).strip() if tok.pos_ != "VERB" else \
             "".join(t.text_with_ws for c in tok.children if c.dep_ in ("obj", "dobj", "nsubj:pass", "nsubjpass") for t in c.subtree)
         quantities = tuple(self.qty.find(qtext)) if qtext else ()
         start = para.offset + span.start_char

@@ -44,6 +44,10 @@ class QuantityParser:
         self.money_before = re.compile(rf"(?P<cur>[$€£]|US\$)\s?{_NUM}\s*(?P<scale>{scale})?(?![a-z])", re.I)
         self.range = re.compile(rf"{_NUM}\s*(?:and|et|à|to|-|–)\s*(?P<num2>\d[\d\u00a0\u202f  .,]*)\s*(?P<scale>{scale})?{de}(?P<unit>[^\W\d_][\w-]+)", re.I)
         self.count = re.compile(rf"{_NUM}\s*(?P<scale>{scale})?{de}(?P<unit>[^\W\d_][\w-]+)", re.I)
+        approx = "|".join(sorted(map(re.escape, words.get("approx", {})), key=len, reverse=True)) or "(?!)"
+        self.approx_words = {k: float(v) for k, v in words.get("approx", {}).items()}
+        # "une soixantaine de morts": about sixty
+        self.approx = re.compile(rf"\b(?:une?|a|some)\s+(?P<w>{approx})\s+(?:de|d'|d’|of)\s+(?P<unit>[^\W\d_][\w-]+)", re.I)
         self.vague = re.compile(rf"\b(?:des|plusieurs|thousands|hundreds|millions)\s+(?:de\s+)?(?P<scale>{scale}|centaines|dizaines)?\s*(?:de|d'|d’|of)\s+(?P<unit>[^\W\d_][\w-]+)", re.I)
 
     def find(self, text: str) -> list[Quantity]:
@@ -73,6 +77,11 @@ class QuantityParser:
             value *= self.scales.get((m.group("scale") or "").lower(), 1)
             out.append(Quantity(_clean(value), unit.lower(), m.group(0).strip()))
             taken.append(m.span())
+        for m in self.approx.finditer(text):
+            if free(m):
+                out.append(Quantity(_clean(self.approx_words[m.group("w").lower()]), m.group("unit").lower(),
+                                    m.group(0).strip()))
+                taken.append(m.span())
         for m in self.vague.finditer(text):
             if free(m) and not m.group("unit").lower() in self.excluded:
                 out.append(Quantity(None, m.group("unit").lower(), m.group(0).strip()))

@@ -18,6 +18,8 @@ from .scores import plover_event, plover_score
 
 #: An event dated within this many days of its article's date is "core" to the article.
 CORE_WINDOW_DAYS = 10
+#: Reports of one event whose days differ by at most this much are one event, in disagreement.
+DISAGREEMENT_DAYS = 3
 #: Articles whose dates are further apart than this are not one story.
 STORY_WINDOW_DAYS = 21
 
@@ -118,9 +120,16 @@ def build_stories(articles: list[dict], mentions: list[dict]):
 
 
 def _compatible(a: dict, b: dict) -> bool:
+    """Two mentions can be one event: their dates overlap, or are days a few days apart —
+    outlets disagreeing on the day (a discrepancy worth recording, not two events)."""
     if a["date_precision"] == "unknown" or b["date_precision"] == "unknown" or not a["date_start"] or not b["date_start"]:
         return True
-    return a["date_start"] <= b["date_end"] and b["date_start"] <= a["date_end"]
+    if a["date_start"] <= b["date_end"] and b["date_start"] <= a["date_end"]:
+        return True
+    if a["date_precision"] == b["date_precision"] == "day":
+        gap = abs((date.fromisoformat(a["date_start"][:10]) - date.fromisoformat(b["date_start"][:10])).days)
+        return gap <= DISAGREEMENT_DAYS
+    return False
 
 
 def _merge_events(sid: str, members: list[dict], ms: list[dict]):
