@@ -162,17 +162,27 @@ def _sector_of_noun(lr: LanguageResources, token) -> str | None:
 
 # -- people ------------------------------------------------------------------------------
 def _role_phrase(tok, name_tokens: set[int]) -> list:
-    """Tokens of the title or apposition that describe the person whose name root is `tok`."""
+    """Tokens of the titles and appositions describing the person whose name spans
+    `name_tokens` (root `tok`): "X, ministre malien…", "le ministre…, X", "Russian
+    President X", "le colonel X" (name hung on its title), each title the name hangs from."""
+    doc = tok.doc
     phrase = []
-    for c in tok.children:
-        if c.dep_ == "appos" and c.i not in name_tokens:
-            phrase.extend(t for t in c.subtree if not _in_clause(t, c))
-        elif c.i < tok.i and c.dep_ in ("compound", "amod", "nmod", "poss") and c.i not in name_tokens:
-            phrase.extend(c.subtree)
+    first = min(name_tokens)
+    for i in name_tokens:
+        for c in doc[i].children:
+            if c.i in name_tokens:
+                continue
+            if c.dep_ == "appos":
+                phrase.extend(t for t in c.subtree if not _in_clause(t, c))
+            elif c.i < first and c.dep_ in ("compound", "amod", "nmod", "poss", "nmod:poss"):
+                phrase.extend(c.subtree)
     child = tok
-    while child.dep_ == "appos" and child.head.pos_ in ("NOUN", "PROPN") and child.head.i not in name_tokens:
-        # "Le porte-parole du gouvernement, le colonel X": each title the name hangs from
+    while child.dep_ in ("appos", "flat:name", "compound", "nmod") and child.head.pos_ in ("NOUN", "PROPN") \
+            and child.head.i not in name_tokens and child.head.i != child.i:
+        # climb to each title the name hangs from, keeping the title's own complements
         head = child.head
+        if child.dep_ != "appos" and not (child.dep_ in ("flat:name", "compound") and head.i < first):
+            break
         phrase.extend(t for t in head.subtree if t.i not in name_tokens and t.i not in {x.i for x in child.subtree}
                       and not _in_clause(t, head))
         child = head
@@ -290,7 +300,7 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
         named = _consumed(named, people, doc)
         resolved = []
         for p in people:
-            p = _resolve_person(p, out, people_by_surname, res, parsed.article.lang)
+            p = _resolve_person(p, out, people_by_surname, res, parsed.article.lang, parsed.article.published)
             resolved.append(p)
         for m in named:
             if m.kind in ("country", "organisation", "group", "company"):
@@ -372,23 +382,36 @@ def _coordinate(doc, people: list[Mention]) -> list[Mention]:
     return out
 
 
-def _resolve_person(p: Mention, out: ArticleActors, by_surname: dict[str, str], res: Resources, lang: str) -> Mention:
+def _kb_row(rows: list[dict[str, str]], day: str | None) -> dict[str, str]:
+    """The seed-table row of a person valid on the article's day, else the most recent one."""
+    if day:
+        for r in rows:
+            if (not r["start"] or r["start"][:len(day)] <= day) and (not r["end"] or day[:len(r["end"])] <= r["end"]):
+                return r
+    return max(rows, key=lambda r: r["start"] or "")
+
+
+def _resolve_person(p: Mention, out: ArticleActors, by_surname: dict[str, str], res: Resources, lang: str,
+                    day: str | None = None) -> Mention:
     words = p.name.split()
     key = None
     if len(words) == 1 or fold(words[-1]) == fold(p.name):
         key = by_surname.get(fold(words[-1]))
     if key is None:
         kb = res.people.get(fold(p.name), [])
-        if not kb and len(words) >= 2:
-            key = by_surname.get(fold(words[-1])) if fold(p.name) == fold(words[-1]) else None
+        learned = res.learned_people.get(fold(p.name))
         code, sector, role = p.code, p.sector, p.role
         if kb:
             # the curated table knows better than a rank in a title ("le Général X", a head of state)
-            row = kb[-1]
+            row = _kb_row(kb, day)
             code = code or row["code"] or None
             sector = row["sector"] or sector
             role = role or row.get(f"role_{lang}") or None
             canonical = row["name"]
+        elif learned:
+            # what earlier articles taught about this person, kept in the store with its sources
+            code, sector, role = code or learned["code"], sector or learned["sector"], role
+            canonical = learned["name"]
         else:
             canonical = p.name
         if key is None:

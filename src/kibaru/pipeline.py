@@ -115,6 +115,7 @@ def run_articles(articles: Iterable[Article], store: Store, *, settings: Setting
         if todo:
             if res is None:
                 res = Resources(settings)
+            res.learned_people = store.learned_people()
             t = time.perf_counter()
             parsed_all = list(parse_articles(todo, res.pipeline, batch_size=settings.batch_size,
                                              n_process=settings.processes))

@@ -82,6 +82,9 @@ class Resources:
     _pipelines: dict = field(default_factory=dict)
     #: Objects built from the resources by the stages (event coders…), kept for reuse.
     cache: dict = field(default_factory=dict)
+    #: People learned from earlier articles (folded name or alias → name, code, sector),
+    #: refreshed from the store by the pipeline before each batch.
+    learned_people: dict = field(default_factory=dict)
 
     def __post_init__(self):
         if self.knowledge is None:

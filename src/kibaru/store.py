@@ -211,6 +211,19 @@ class Store:
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, row)) for row in cur.fetchall()]
 
+    def learned_people(self) -> dict[str, dict]:
+        """People with a known code, by folded name and alias: what earlier articles taught."""
+        from .resources import fold
+        out: dict[str, dict] = {}
+        rows = self.db.execute("SELECT name, aliases, code, sector FROM actors WHERE kind = 'person' "
+                               "AND code IS NOT NULL").fetchall()
+        for name, aliases, code, sector in rows:
+            entry = {"name": name, "code": code, "sector": sector}
+            for n in [name, *json.loads(aliases)]:
+                if len(n.split()) >= 2:
+                    out.setdefault(fold(n), entry)
+        return out
+
     def article_stories(self) -> dict[str, str | None]:
         return dict(self.db.execute("SELECT id, story_id FROM articles").fetchall())
 
