@@ -18,7 +18,7 @@ expected (start, end, precision). The contract the table encodes:
   next one after the anchor in a future clause;
 * a day-month without year → the occurrence nearest the anchor, in the past for a past clause.
 
-Cases the current resolver gets wrong are marked `xfail(strict=True)` with the reason, so
+Cases a resolver gets wrong can be marked `xfail(strict=True)` with the reason, so
 they show up as XPASS (and fail the run) once the resolver is fixed — then drop the mark.
 """
 from datetime import date, timedelta
@@ -80,19 +80,15 @@ CASES = [
     case("fr", "[Jeudi 2 janvier], la police a dispersé un rassemblement.", FRI, P, "2025-01-02", "2025-01-02", "day"),
     case("fr", "Les rebelles ont attaqué le camp [le 30 décembre].", FRI, P, "2024-12-30", "2024-12-30", "day"),
     case("fr", "Le second tour est prévu [le 12 janvier].", SAT, F, "2024-01-12", "2024-01-12", "day"),
-    case("fr", "Les manifestations ont commencé [le 3 mars dernier].", THU, P, "2024-03-03", "2024-03-03", "day",
-         fails="'le 3 mars dernier': the day is dropped, 'mars dernier' is read as March of the previous year"),
+    case("fr", "Les manifestations ont commencé [le 3 mars dernier].", THU, P, "2024-03-03", "2024-03-03", "day"),
     case("fr", "[Mardi 4 mars], le Premier ministre a reçu les syndicats.", MAR, P, "2025-03-04", "2025-03-04", "day"),
-    case("fr", "Le défilé [du 14 juillet] s'était déroulé sans incident.", TUE, P, "2023-07-14", "2023-07-14", "day",
-         fails="a yearless date 12 days after the anchor wins over last year's in a past clause "
-               "(_nearest_year's 200-day penalty is smaller than the gap to the past occurrence)"),
+    case("fr", "Le défilé [du 14 juillet] s'était déroulé sans incident.", TUE, P, "2023-07-14", "2023-07-14", "day"),
     case("fr", "Le défilé [du 14 juillet] sera sécurisé par 5 000 policiers.", TUE, F, "2024-07-14", "2024-07-14", "day"),
     case("fr", "[Samedi 4 janvier], une marche est prévue à Dakar.", FRI, F, "2025-01-04", "2025-01-04", "day"),
     # ---------------------------------------------------------------- French: numeric dates
     case("fr", "Publié [le 18/09/2024] à 10h32", None, P, "2024-09-18", "2024-09-18", "day"),
     case("fr", "Mis à jour [le 03.01.2025] à 08h00", None, P, "2025-01-03", "2025-01-03", "day"),
-    case("fr", "Mis à jour : [2024-09-18] 14:05", None, P, "2024-09-18", "2024-09-18", "day",
-         fails="ISO dates (2024-09-18) are not recognised in French text"),
+    case("fr", "Mis à jour : [2024-09-18] 14:05", None, P, "2024-09-18", "2024-09-18", "day"),
     # ---------------------------------------------------------------- French: weekdays
     case("fr", "[Lundi], l'armée a annoncé la mort de dix jihadistes.", TUE, P, "2024-07-01", "2024-07-01", "day"),
     case("fr", "Le ministre s'est rendu à Gao [mardi dernier].", TUE, P, "2024-06-25", "2024-06-25", "day"),
@@ -107,8 +103,7 @@ CASES = [
     case("fr", "[Avant-hier], deux soldats ont été tués.", FRI, P, "2025-01-01", "2025-01-01", "day"),
     case("fr", "Le verdict est attendu [demain].", NYE, F, "2025-01-01", "2025-01-01", "day"),
     case("fr", "Le ministre a démissionné [aujourd'hui].", LEAP, P, "2024-02-29", "2024-02-29", "day"),
-    case("fr", "Le ministre a démissionné [aujourd’hui].", SUN, P, "2025-11-09", "2025-11-09", "day",
-         fails="'aujourd’hui' with a typographic apostrophe is not recognised (only the straight ' is)"),
+    case("fr", "Le ministre a démissionné [aujourd’hui].", SUN, P, "2025-11-09", "2025-11-09", "day"),
     case("fr", "Le vote aura lieu [après-demain].", SAT, F, "2024-01-01", "2024-01-01", "day"),
     # ---------------------------------------------------------------- French: months
     case("fr", "[En avril], le gouvernement a dissous l'assemblée.", WED, P, "2025-04-01", "2025-04-30", "month"),
@@ -152,10 +147,8 @@ CASES = [
     case("fr", "Des pluies torrentielles sont tombées [les 27-28 juillet].", WED, P, "2025-07-27", "2025-07-28", "range"),
     case("fr", "Le sommet se tiendra [les 5 et 6 décembre] à Abidjan.", SUN, F, "2025-12-05", "2025-12-06", "range"),
     case("fr", "Les festivités se sont déroulées [du 29 décembre au 2 janvier].", FRI, P,
-         "2024-12-29", "2025-01-02", "range",
-         fails="a range spanning two months ('du 29 décembre au 2 janvier') is read as two single days"),
-    case("fr", "La conférence s'est tenue [entre le 3 et le 5 mai].", SAT2, P, "2025-05-03", "2025-05-05", "range",
-         fails="'entre le 3 et le 5 mai' is not a range shape: only the day '5 mai' is found"),
+         "2024-12-29", "2025-01-02", "range"),
+    case("fr", "La conférence s'est tenue [entre le 3 et le 5 mai].", SAT2, P, "2025-05-03", "2025-05-05", "range"),
     case("fr", "Le pays est en crise [depuis 2023].", THU, P, "2023-01-01", "2024-03-14", "range"),
     case("fr", "Le budget de [l'année 2025-2026] a été adopté.", SUN, P, "2025-01-01", "2026-12-31", "range"),
     case("fr", "Sur la période [2019-2021], la dette a doublé.", None, P, "2019-01-01", "2021-12-31", "range"),
@@ -190,8 +183,7 @@ CASES = [
     case("en", "The curfew was lifted [yesterday].", NYD, P, "2024-12-31", "2024-12-31", "day"),
     case("en", "Results are expected [tomorrow].", LEAP, F, "2024-03-01", "2024-03-01", "day"),
     case("en", "The president addressed the nation [today].", SUN, P, "2025-11-09", "2025-11-09", "day"),
-    case("en", "The bridge collapsed [the day before yesterday].", FRI, P, "2025-01-01", "2025-01-01", "day",
-         fails="'the day before yesterday' is not known: only 'yesterday' is found (one day off)"),
+    case("en", "The bridge collapsed [the day before yesterday].", FRI, P, "2025-01-01", "2025-01-01", "day"),
     # ---------------------------------------------------------------- English: months
     case("en", "Inflation hit 30% [last month].", FRI, P, "2024-12-01", "2024-12-31", "month"),
     case("en", "The mission will deploy [next month].", SAT, F, "2024-01-01", "2024-01-31", "month"),
@@ -212,8 +204,7 @@ CASES = [
     case("en", "The dam is due to be finished by [late 2024].", THU, F, "2024-09-01", "2024-12-31", "range"),
     case("en", "The programme was launched in [early 2023].", None, P, "2023-01-01", "2023-05-02", "range"),
     case("en", "Talks collapsed in [mid-2022].", None, P, "2022-05-02", "2022-09-01", "range"),
-    case("en", "The road should be completed by [the end of 2025].", SUN, F, "2025-09-01", "2025-12-31", "range",
-         fails="'the end of 2025' is not a shape (only 'end 2025' / 'late 2025'): nothing is found"),
+    case("en", "The road should be completed by [the end of 2025].", SUN, F, "2025-09-01", "2025-12-31", "range"),
     # ---------------------------------------------------------------- English: weeks
     case("en", "Clashes killed 12 people [last week].", WED, P, "2025-09-08", "2025-09-14", "week"),
     case("en", "The IMF board meets [next week].", SAT, F, "2024-01-01", "2024-01-07", "week"),
@@ -286,12 +277,7 @@ NEGATIVES = [
     ("en", "He was sentenced to three years in prison.", None),
     ("en", "Campaigning for the mid-term elections has begun.", None),
 ]
-NEGATIVE_FAILS = {
-    "Le conflit a fait 300 morts au cours des sept derniers mois.":
-        "the numeral 'sept' (seven) + 'derniers' is read as 'septembre dernier'",
-    "Protesters said they would join the next march toward parliament.":
-        "lowercase 'next march' (a protest march) is read as the month of March",
-}
+NEGATIVE_FAILS: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("lang,text,month_word", [

@@ -80,8 +80,11 @@ class TimeParser:
         if words.lang == "fr":
             shapes = [
                 ("day_range", rf"\b(?:du\s+)?(?P<d1>[0-3]?\d)(?:er)?\s*(?:au|-|–|et)\s*(?P<d2>[0-3]?\d)\s+{m}(?:\s+{_YEAR})?"),
-                ("full", rf"\b{opt_wd}{_DAY}\s+{m}(?:\s+{_YEAR})?(?!\s*(?:{past}|{fut})\b)"),
+                ("day_range2", rf"\bdu\s+(?P<d1>[0-3]?\d)(?:er)?\s+(?P<m1>{mon})\.?(?:\s+(?P<y1>(?:19|20)\d\d))?\s+au\s+(?P<d2>[0-3]?\d)(?:er)?\s+(?P<m2>{mon})\.?(?:\s+(?P<y2>(?:19|20)\d\d))?"),
+                ("day_range", rf"\bentre\s+le\s+(?P<d1>[0-3]?\d)(?:er)?\s+et\s+le\s+(?P<d2>[0-3]?\d)\s+{m}(?:\s+{_YEAR})?"),
+                ("full", rf"\b{opt_wd}{_DAY}\s+{m}(?:\s+{_YEAR})?(?:\s+(?P<dir>{past}|{fut})\b)?"),
                 ("numeric", r"\b(?P<day>[0-3]?\d)[/.](?P<mon>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),
+                ("numeric", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
                 ("month_rel", rf"\b(?:en\s+|au\s+mois\s+d['’])?{m}\s+(?P<dir>{past}|{fut})\b"),
                 ("month_year", rf"\b(?:(?P<part>{part})[\s-]+|en\s+|au\s+mois\s+de\s+)?{m}\s+{_YEAR}"),
                 ("part_month", rf"\b(?P<part>{part})[\s-]+{m}\b"),
@@ -112,7 +115,7 @@ class TimeParser:
                 ("month", rf"\bin\s+{m}\b"),
                 ("since_year", rf"\bsince\s+{_YEAR}\b"),
                 ("year_range", rf"\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d)\b"),
-                ("part_year", rf"\b(?P<part>{part})[\s-]+{_YEAR}\b"),
+                ("part_year", rf"\b(?:the\s+)?(?P<part>{part})(?:[\s-]+of)?[\s-]+{_YEAR}\b"),
                 ("year", rf"\bin\s+{_YEAR}\b"),
                 ("ago", rf"\b(?P<n>\d+|a|an|one|two|three|four|five|six)\s+(?P<unit>{units})\s+ago\b"),
                 ("coming", rf"\b(?:in|over|within)\s+the\s+(?:{fut})\s+(?P<unit>{units})\b"),
@@ -129,6 +132,7 @@ class TimeParser:
         """All time expressions in `text`, longest first, never overlapping."""
         hits: list[Found] = []
         taken: list[tuple[int, int]] = []
+        text = text.replace("’", "'")  # same length: offsets stay true
         for kind, rx in self.shapes:
             for mt in rx.finditer(text):
                 s, e = mt.span()
@@ -137,9 +141,18 @@ class TimeParser:
                 g = mt.groupdict()
                 if kind == "full" and not _valid_day(g.get("day")):
                     continue
+                if g.get("month") and not self._month_word_ok(g["month"], kind):
+                    continue
                 taken.append((s, e))
                 hits.append(Found(s, e, mt.group(0).strip(), kind, g))
         return sorted(hits, key=lambda f: f.start)
+
+    def _month_word_ok(self, word: str, kind: str) -> bool:
+        """English months are capitalised ("may", "march" are verbs and nouns); a French
+        "sept" without a day next to it is the number seven."""
+        if self.w.lang == "en":
+            return word[:1].isupper()
+        return not (word.lower() == "sept" and kind in ("month_rel", "month", "part_month"))
 
     # -- resolving ------------------------------------------------------------------------
     def resolve(self, f: Found, anchor: date | None, *, future: bool = False) -> DateInterval:
@@ -160,11 +173,21 @@ class TimeParser:
         if f.kind == "full":
             day = int(g["day"])
             wd = w.weekdays.get((g.get("weekday") or "").lower())
-            y = year or _year_of_weekday(anchor, month, day, wd) or _nearest_year(anchor, month, day, future)
+            d = (g.get("dir") or "").lower()
+            fut = d in w.future if d else future
+            y = year or _year_of_weekday(anchor, month, day, wd) or _nearest_year(anchor, month, day, fut)
             return _day(date(y, month, day), t) if y else None
         if f.kind == "full_rel_year" and anchor:
             y = anchor.year + (1 if g["dir"].lower() in w.future else -1)
             return _day(date(y, month, int(g["day"])), t)
+        if f.kind == "day_range2":
+            m1, m2 = w.months[g["m1"].lower()], w.months[g["m2"].lower()]
+            y2 = int(g["y2"]) if g.get("y2") else _nearest_year(anchor, m2, int(g["d2"]), future)
+            y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if y2 and m1 > m2 else y2)
+            if not y1 or not y2:
+                return None
+            return DateInterval(date(y1, m1, int(g["d1"])).isoformat(), date(y2, m2, int(g["d2"])).isoformat(),
+                                "range", t)
         if f.kind == "day_range":
             y = year or _nearest_year(anchor, month, int(g["d1"]), future)
             if not y:
@@ -282,10 +305,9 @@ def _nearest_year(anchor: date | None, month: int, day: int, future: bool) -> in
         except ValueError:
             continue
         gap = (d - anchor).days
-        if (gap > 0 and not future and gap > 7) or (gap < 0 and future and gap < -7):
-            penalty = 200
-        else:
-            penalty = 0
+        # a past clause speaks of a past day, a future clause of a coming one (a week of slack
+        # for datelines and announcements)
+        penalty = 1000 if (not future and gap > 7) or (future and gap < -7) else 0
         score = abs(gap) + penalty
         if best is None or score < best[0]:
             best = (score, y)
