@@ -153,7 +153,8 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
 
 
 def _place_of_country(res: Resources, code: str):
-    return None
+    """A seat of power without a place entry of its own is in the country's capital."""
+    return res.capitals.get(code)
 
 
 def _sector_of_noun(lr: LanguageResources, token) -> str | None:
@@ -281,7 +282,10 @@ def _consumed(named: list[Mention], people: list[Mention], doc) -> list[Mention]
     for p in people:
         phrase = _role_phrase(doc[p.head], set(range(p.start, p.end)))
         inside.update(t.i for t in phrase)
-    return [m for m in named if m.head not in inside or m.kind not in ("demonym", "country")]
+    # a place inside a title ("l'ambassadeur de France à Bamako") still says where things happen
+    return [m if m.head not in inside or m.kind not in ("demonym", "country")
+            else replace(m, nested=True) for m in named
+            if m.head not in inside or m.kind not in ("demonym", "country") or m.place is not None]
 
 
 # -- the article --------------------------------------------------------------------------

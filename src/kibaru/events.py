@@ -387,7 +387,7 @@ class EventCoder:
             return None  # "n'a reçu aucune notification": receiving nobody is no visit
         lr = self.lr
         bilateral = any(lr.has("bilateral", t.lower_) for t in sent)
-        sent_places = [m for m in ms if m.locative and (m.place is not None or m.kind == "place")]
+        sent_places = [m for m in ms if (m.locative or _place_complement(m, sent)) and (m.place is not None or m.kind == "place")]
         places = slots.places or sent_places
         if trig.mode in VISIT_MODES or trig.frame.get("loc") == "recipient":
             if not slots.recipient and places:
@@ -430,8 +430,8 @@ class EventCoder:
         else:
             iv = DateInterval.unknown()
         place_m = places[0] if places else (last_place if trig.event == "CONSULT" else None)
-        if place_m is None and trig.event == "CONSULT" and dateline_place is not None and para.index <= 2:
-            place_m = dateline_place
+        if place_m is None and dateline_place is not None and (para.index <= 1 or trig.event == "CONSULT" and para.index <= 2):
+            place_m = dateline_place  # the lead's events happen where the dispatch is filed
         location = _place(place_m)
         if trig.event == "CONSULT" and mode is None and location and recipient and actor:
             if location.country in {p.code for p in recipient} and location.country not in {p.code for p in actor}:
@@ -462,6 +462,15 @@ def _after_validity_word(text: str, start: int, lr: LanguageResources) -> bool:
     return any(lr.has("validity_prep", w.lower().strip("’'")) or lr.has("validity_prep", w.lower().split("'")[0] + "'")
                for w in before[-1:]) or (len(before) == 2 and lr.has("validity_prep", before[0].lower())
                                         and before[1].lower() in ("l'année", "l’année", "la", "le", "the"))
+
+
+def _place_complement(m: Mention, sent) -> bool:
+    """"un tribunal de Bamako", "le camp de Kati": a place naming where a thing is."""
+    if m.place is None or m.start == 0:
+        return False
+    doc = sent.doc
+    head = doc[m.head].head
+    return doc[m.start - 1].lower_ in ("de", "d'", "of") and head.pos_ == "NOUN" and head.i != m.head
 
 
 def _subject_ids(sent) -> set[int]:

@@ -147,6 +147,16 @@ class Resources:
         return index
 
     @cached_property
+    def capitals(self) -> dict[str, PlaceEntry]:
+        """Country code → its capital (where "le Kremlin", "Koulouba" are)."""
+        out: dict[str, PlaceEntry] = {}
+        for ps in self.places.values():
+            for p in ps:
+                if p.feature == "capital":
+                    out.setdefault(p.country, p)
+        return out
+
+    @cached_property
     def country_names(self) -> dict[str, str]:
         """Actor code → canonical name (countries and organisations)."""
         out: dict[str, str] = {}
