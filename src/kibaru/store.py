@@ -182,9 +182,10 @@ class Store:
         try:
             for t in ("stories", "events", "discrepancies"):
                 self.db.execute(f"DELETE FROM {t}")
-            self.db.executemany("INSERT INTO stories VALUES (?,?,?,?,?,?)",
-                                [(s.story_id, s.title, _j(list(s.article_ids)), s.start, s.end, _j(list(s.codes)))
-                                 for s in stories] or [])
+            st_rows = [(s.story_id, s.title, _j(list(s.article_ids)), s.start, s.end, _j(list(s.codes)))
+                       for s in stories]
+            if st_rows:
+                self.db.executemany("INSERT INTO stories VALUES (?,?,?,?,?,?)", st_rows)
             ev_rows = [(e.id, e.story_id, e.event, e.mode, e.status, _j(e.context), _j(e.actor), _j(e.recipient),
                         e.date.start, e.date.end, e.date.precision, e.date.text, _j(e.location), _j(e.quantities),
                         _j(e.evidence), _j(list(e.article_ids)), _j(list(e.mention_ids)), e.num_articles,

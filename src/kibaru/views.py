@@ -38,16 +38,17 @@ def _date(e: dict) -> str:
 
 
 def run_report(console, r, db: str) -> None:
-    console.print(f"[bold]{r.new}[/] new article(s) processed into {db} "
+    console.print(f"[bold]{r.new}[/] new article(s) processed into {db} ", soft_wrap=True, end="")
+    console.print(
                   f"({r.already_stored} already stored, {r.duplicates} duplicate(s) in the input), "
-                  f"{r.mentions} event mention(s), {r.seconds:.1f} s")
+                  f"{r.mentions} event mention(s), {r.seconds:.1f} s", soft_wrap=True)
     if r.skipped_languages:
         console.print("skipped languages: " + ", ".join(f"{k}: {v}" for k, v in sorted(r.skipped_languages.items())))
     if r.failures:
-        console.print(f"[bold red]{len(r.failures)} input(s) could not be read:[/]")
+        console.print(f"[bold red]{len(r.failures)} input(s) could not be read:[/]", soft_wrap=True)
         for f in r.failures:
             where = f"{f.source}:{f.line}" if f.line else f.source
-            console.print(f"  {where}: {f.reason}", highlight=False)
+            console.print(f"  {where}: {f.reason}", highlight=False, soft_wrap=True, markup=False)
 
 
 def events_table(console, events: list[dict], total: int) -> None:

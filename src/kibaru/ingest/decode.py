@@ -36,12 +36,17 @@ def decode(raw: bytes, source: str) -> str:
     else:
         try:
             text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            # Western-European legacy encodings: cp1252 is a superset of latin-1's printable part.
-            try:
-                text = raw.decode("cp1252")
-            except UnicodeDecodeError:
-                text = raw.decode("latin-1")
+        except UnicodeDecodeError as exc:
+            bad = raw.decode("utf-8", errors="replace").count("\ufffd")
+            if exc.start >= len(raw) - 3 or bad <= max(1, len(raw) // 2000):
+                # UTF-8 with a cut last character or a stray byte: keep it UTF-8, drop the damage
+                text = raw.decode("utf-8", errors="ignore")
+            else:
+                # Western-European legacy encodings: cp1252 is a superset of latin-1's printable part.
+                try:
+                    text = raw.decode("cp1252")
+                except UnicodeDecodeError:
+                    text = raw.decode("latin-1")
     control = sum(1 for c in text if unicodedata.category(c) == "Cc" and c not in "\n\r\t\f")
     if control > MAX_CONTROL_SHARE * len(text):
         raise InputError(source, "binary file (too many control characters), not a text article")

@@ -22,6 +22,9 @@ def _plain(html: str) -> str:
 def parse_feed(raw: bytes, source: str) -> Iterator[dict]:
     """Items of a feed as article dicts; a feed that does not parse raises `InputError`."""
     feed = feedparser.parse(raw)
+    why = getattr(feed, "bozo_exception", None)
+    if feed.bozo and why is not None and "not well-formed" in str(why):
+        raise InputError(source, f"feed is not well-formed XML ({why})")
     if not feed.entries:
         why = getattr(feed, "bozo_exception", None)
         raise InputError(source, f"feed has no items{f' ({why})' if why else ''}")

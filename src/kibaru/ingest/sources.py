@@ -112,6 +112,8 @@ class Ingestor:
     # -- one article ----------------------------------------------------------------------
     def _article(self, rec: dict, source: str, *, origin: str, line: int | None = None) -> Article | Failure:
         raw = rec["text"]
+        if len(raw.split()) < self.min_words:
+            return Failure(source, "ingest", f"article has fewer than {self.min_words} words of text", line)
         lang = rec.get("lang") or self.guesser.guess(raw)
         if lang not in self.languages:
             self.skipped_languages[lang] = self.skipped_languages.get(lang, 0) + 1
