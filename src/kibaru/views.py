@@ -38,8 +38,7 @@ def _date(e: dict) -> str:
 
 
 def run_report(console, r, db: str) -> None:
-    console.print(f"[bold]{r.new}[/] new article(s) processed into {db} ", soft_wrap=True, end="")
-    console.print(
+    console.print(f"[bold]{r.new}[/] new article(s) processed into {db} "
                   f"({r.already_stored} already stored, {r.duplicates} duplicate(s) in the input), "
                   f"{r.mentions} event mention(s), {r.seconds:.1f} s", soft_wrap=True)
     if r.skipped_languages:
