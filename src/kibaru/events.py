@@ -244,9 +244,10 @@ class EventCoder:
             if lr.has("deny", h.lemma_.lower()) and h is not tok:
                 return "negated"
         for h in heads:
-            if "Mood=Cnd" in str(h.morph):
+            moods = [h] + [c for c in h.children if c.dep_.startswith("aux")]
+            if any("Mood=Cnd" in str(x.morph) for x in moods):
                 if not lr.has("planned", h.lemma_.lower()):
-                    return "hypothetical"
+                    return "hypothetical"  # "Niamey aurait conclu un accord": alleged, not stated
             for c in h.children:
                 if c.dep_ == "mark" and lr.has("hypothetical", c.lower_):
                     return "hypothetical"
@@ -297,12 +298,21 @@ class EventCoder:
                             if c.dep_ != "conj":  # "a offert du blé ainsi qu'un don": two gifts
                                 for i in subtree_ids(c):
                                     covered.setdefault(i, set()).add(trig.event)
+                            if c.dep_ in ("obj", "dobj"):
+                                # what an action acts on is not an event of its own ("a suspendu son
+                                # aide", "exige la libération des soldats")
+                                for i in subtree_ids(c):
+                                    covered.setdefault(i, set()).add("*")
                     head = tok.head
                     if tok.dep_ in ("xcomp", "ccomp") and head.i in by_tok and by_tok[head.i].event in CONTROLLING:
                         embedded[tok.i] = head  # "agreed to provide aid": one event, AGREE
                 for tok, trig in sorted(hits, key=lambda h: h[0].pos_ not in ("VERB", "AUX")):
-                    if tok.i in taken_tokens or trig.event in covered.get(tok.i, ()) or tok.i in embedded:
+                    cov = covered.get(tok.i, ())
+                    if tok.i in taken_tokens or trig.event in cov or tok.i in embedded or (
+                            "*" in cov and tok.pos_ in ("NOUN", "PROPN")):
                         continue
+                    if trig.event == "SUPPORT" and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
+                        continue  # "a soutenu qu'ils étaient en mission": a claim, not support
                     if tok.i in in_names or (tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl")
                                              and "Part" in tok.morph.get("VerbForm")
                                              and not any(c.dep_.startswith(("nsubj", "aux")) for c in tok.children)):
