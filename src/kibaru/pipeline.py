@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .actors import article_actors, find_actors
 from .events import code_events
 from .ingest import Ingestor
+from .ingest.dedup import NearDuplicates, from_bytes, signature, to_bytes
 from .nlp import ParsedArticle, parse_articles
 from .quotes import find_quotes
 from .records import Article, ArticleResult, Failure
@@ -46,6 +47,7 @@ class RunReport:
     new: int = 0
     already_stored: int = 0
     duplicates: int = 0
+    near_duplicates: int = 0
     failures: list[Failure] = field(default_factory=list)
     skipped_languages: dict[str, int] = field(default_factory=dict)
     mentions: int = 0
@@ -108,10 +110,21 @@ def run_articles(articles: Iterable[Article], store: Store, *, settings: Setting
             yield a
             t = time.perf_counter()
 
+    near = NearDuplicates(settings.near_duplicate_threshold)
+    for aid, sig in store.signatures():
+        near.add(aid, from_bytes(sig))
     for batch in _batches(fresh(), settings.batch_size):
         known = store.known_articles(a.id for a in batch)
         report.already_stored += len(known)
         todo = [a for a in batch if a.id not in known]
+        sigs = {}
+        for i, a in enumerate(todo):
+            sigs[a.id] = signature(a.text)
+            original = near.original_of(a.id, sigs[a.id])
+            if original is not None:
+                todo[i] = replace(a, duplicate_of=original)
+                report.near_duplicates += 1
+            near.add(a.id, sigs[a.id])
         if todo:
             if res is None:
                 res = Resources(settings)
@@ -122,6 +135,8 @@ def run_articles(articles: Iterable[Article], store: Store, *, settings: Setting
             timing["nlp"] = timing.get("nlp", 0) + time.perf_counter() - t
             t = time.perf_counter()
             results = [process(p, res) for p in parsed_all]
+            for r in results:
+                r.signature = to_bytes(sigs[r.article.id])
             report.words += sum(len(p.article.text.split()) for p in parsed_all)
             timing["code"] = timing.get("code", 0) + time.perf_counter() - t
             t = time.perf_counter()

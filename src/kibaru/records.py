@@ -201,6 +201,7 @@ class ArticleResult:
     mentions: list[EventMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+    signature: bytes | None = None  # MinHash of the text, for near-duplicate detection
 
 
 def to_dict(record: Any) -> dict[str, Any]:

@@ -53,6 +53,9 @@ MIGRATIONS: list[tuple[int, str]] = [
         id VARCHAR PRIMARY KEY, source VARCHAR, line INTEGER, stage VARCHAR, reason VARCHAR,
         seen_at TIMESTAMP DEFAULT current_timestamp);
     """),
+    (2, """
+    CREATE TABLE signatures (article_id VARCHAR PRIMARY KEY, minhash BLOB);
+    """),
 ]
 
 TABLES = ("articles", "mentions", "events", "actors", "quotes", "stories", "discrepancies", "failures")
@@ -130,6 +133,9 @@ class Store:
         try:
             for r in new:
                 self._insert_article(r.article)
+                if r.signature is not None:
+                    self.db.execute("INSERT INTO signatures VALUES (?, ?) ON CONFLICT DO NOTHING",
+                                    [r.article.id, r.signature])
                 self._insert_mentions(r.mentions)
                 self._insert_quotes(r.quotes)
                 self._merge_actors(r.actors)
@@ -138,6 +144,10 @@ class Store:
             self.db.execute("ROLLBACK")
             raise
         return len(new)
+
+    def signatures(self) -> list[tuple[str, bytes]]:
+        """MinHash signatures of the stored articles (near-duplicate detection)."""
+        return self.db.execute("SELECT article_id, minhash FROM signatures").fetchall()
 
     def _insert_article(self, a: Article) -> None:
         self.db.execute(

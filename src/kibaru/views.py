@@ -39,7 +39,8 @@ def _date(e: dict) -> str:
 
 def run_report(console, r, db: str) -> None:
     console.print(f"[bold]{r.new}[/] new article(s) processed into {db} "
-                  f"({r.already_stored} already stored, {r.duplicates} duplicate(s) in the input), "
+                  f"({r.already_stored} already stored, {r.duplicates} duplicate(s) in the input, "
+                  f"{r.near_duplicates} near-duplicate(s) of stored articles), "
                   f"{r.mentions} event mention(s), {r.seconds:.1f} s", soft_wrap=True)
     if r.skipped_languages:
         console.print("skipped languages: " + ", ".join(f"{k}: {v}" for k, v in sorted(r.skipped_languages.items())))
