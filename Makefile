@@ -16,11 +16,16 @@ setup: $(BIN)/python
 
 setup-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	@# the browser tests drive Debian's Chromium (no browser download at run time)
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; fi; }
 
 demo: setup
 	$(BIN)/kibaru run --sample --db kibaru.duckdb
 	$(BIN)/kibaru events --db kibaru.duckdb --limit 40
 	$(BIN)/kibaru stories --db kibaru.duckdb
+	@echo "Browse it: $(BIN)/kibaru serve --db kibaru.duckdb   (then open http://127.0.0.1:8000)"
 
 test: setup-test
 	$(BIN)/python -m pytest -q

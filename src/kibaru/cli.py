@@ -174,6 +174,20 @@ def actors(db, query):
 
 
 @main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (loopback unless told).")
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(db, host, port):
+    """Serve the read-only HTTP API (/api/…, OpenAPI at /docs) and the web UI.
+
+    Example: kibaru serve --db kibaru.duckdb --port 8000
+    """
+    from .server import serve as run_server
+
+    run_server(db, host=host, port=port)
+
+
+@main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--synthetic", type=int, default=None, help="Measure on N articles recombined from the samples.")
 @click.option("--runs", type=int, default=3, show_default=True, help="Repetitions (medians are reported).")

@@ -259,6 +259,61 @@ class Store:
             return [_decode(r) for r in self.query(sql + " LIMIT ?", [int(limit)])]
         return [_decode(r) for r in self.query(sql)]
 
+    # -- filtered reading (the API) -----------------------------------------------------
+    def find_events(self, *, country: str | None = None, dyad: tuple[str, str] | None = None,
+                    category: str | None = None, start: str | None = None, end: str | None = None,
+                    story_id: str | None = None, actor_id: str | None = None, q: str | None = None,
+                    limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
+        """Merged events matching every given filter (all values bound as parameters)."""
+        where, params = [], []
+        if country:
+            where.append("(actor LIKE ? OR recipient LIKE ?)")
+            params += [f'%"code": "{country}"%'] * 2
+        if dyad:
+            for c in dyad:
+                where.append("(actor LIKE ? OR recipient LIKE ?)")
+                params += [f'%"code": "{c}"%'] * 2
+        if actor_id:
+            where.append("(actor LIKE ? OR recipient LIKE ?)")
+            params += [f'%"actor_id": "{actor_id}"%'] * 2
+        if category:
+            where.append("event = ?")
+            params.append(category)
+        if story_id:
+            where.append("story_id = ?")
+            params.append(story_id)
+        if start:
+            where.append("date_end >= CAST(? AS DATE)")
+            params.append(start)
+        if end:
+            where.append("date_start <= CAST(? AS DATE)")
+            params.append(end)
+        if q:
+            where.append("(evidence ILIKE ? OR actor ILIKE ? OR recipient ILIKE ?)")
+            params += [f"%{q}%"] * 3
+        clause = (" WHERE " + " AND ".join(where)) if where else ""
+        total = self.db.execute(f"SELECT count(*) FROM events{clause}", params).fetchone()[0]
+        rows = self.query(f"SELECT * FROM events{clause} ORDER BY date_start NULLS LAST, id LIMIT ? OFFSET ?",
+                          params + [int(limit), int(offset)])
+        return total, [_decode(r) for r in rows]
+
+    def story(self, story_id: str) -> dict | None:
+        rows = self.query("SELECT * FROM stories WHERE story_id = ?", [story_id])
+        return _decode(rows[0]) if rows else None
+
+    def actor(self, actor_id: str) -> dict | None:
+        rows = self.query("SELECT * FROM actors WHERE actor_id = ?", [actor_id])
+        return _decode(rows[0]) if rows else None
+
+    def article(self, article_id: str) -> dict | None:
+        rows = self.query("SELECT * FROM articles WHERE id = ?", [article_id])
+        return _decode(rows[0]) if rows else None
+
+    def search_articles(self, q: str, limit: int = 50) -> list[dict]:
+        return [_decode(r) for r in self.query(
+            "SELECT id, title, outlet, published, lang, story_id FROM articles WHERE text ILIKE ? OR title ILIKE ? "
+            "ORDER BY published NULLS LAST LIMIT ?", [f"%{q}%", f"%{q}%", int(limit)])]
+
     def actors(self) -> list[dict]:
         return [_decode(r) for r in self.query("SELECT * FROM actors ORDER BY name")]
 
