@@ -5,7 +5,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup setup-test demo test clean
+.PHONY: setup setup-test demo serve test clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -25,7 +25,10 @@ demo: setup
 	$(BIN)/kibaru run --sample --db kibaru.duckdb
 	$(BIN)/kibaru events --db kibaru.duckdb --limit 40
 	$(BIN)/kibaru stories --db kibaru.duckdb
-	@echo "Browse it: $(BIN)/kibaru serve --db kibaru.duckdb   (then open http://127.0.0.1:8000)"
+	@echo "Browse it: make serve   (then open http://127.0.0.1:8000)"
+
+serve: setup
+	$(BIN)/kibaru serve --db kibaru.duckdb
 
 test: setup-test
 	$(BIN)/python -m pytest -q

@@ -78,6 +78,8 @@ def test_openapi_and_csv(client):
     assert "/api/events" in client.get("/openapi.json").json()["paths"]
     r = client.get("/export.csv", params={"country": "SEN"})
     assert r.status_code == 200 and r.text.startswith("GlobalEventID,")
+    p = client.get("/export.parquet", params={"country": "SEN"})
+    assert p.status_code == 200 and p.content[:4] == b"PAR1"
 
 
 def test_pages_render(client):

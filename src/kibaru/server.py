@@ -325,12 +325,33 @@ def create_app(db: str | Path) -> FastAPI:
         return page(request, "list.html", heading=f"Search: {q}", events=events, total=total, articles=articles,
                     q=q, f={}, qs=urlencode({"q": q}))
 
-    @app.get("/export.csv")
-    def export_csv(country: str | None = None, category: str | None = None, start: date | None = None,
-                   end: date | None = None, q: str | None = Query(None, max_length=200)):
+    def _selection(country, category, start, end, q) -> list[dict]:
         with store() as s:
             _, events = s.find_events(country=_code(country, "country"), category=_category(category),
                                       start=_iso(start), end=_iso(end), q=q, limit=100_000)
+        return events
+
+    @app.get("/export.parquet")
+    def export_parquet(country: str | None = None, category: str | None = None, start: date | None = None,
+                       end: date | None = None, q: str | None = Query(None, max_length=200)):
+        import tempfile
+
+        from .export import event_records
+        from .store import write_parquet
+        ids = {e["id"] for e in _selection(country, category, start, end, q)}
+        with store() as s:
+            rows = [r for r in event_records(s) if r["id"] in ids]
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "events.parquet"
+            write_parquet(rows, out)
+            data = out.read_bytes()
+        return Response(data, media_type="application/vnd.apache.parquet",
+                        headers={"Content-Disposition": 'attachment; filename="kibaru-events.parquet"'})
+
+    @app.get("/export.csv")
+    def export_csv(country: str | None = None, category: str | None = None, start: date | None = None,
+                   end: date | None = None, q: str | None = Query(None, max_length=200)):
+        events = _selection(country, category, start, end, q)
         buf = io.StringIO()
         rows = [gdelt_row({**e, "date": {"start": e["date_start"], "precision": e["date_precision"]}}) for e in events]
         if rows:
