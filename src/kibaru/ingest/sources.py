@@ -27,6 +27,7 @@ URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|
 HTML_EXT = {".html", ".htm", ".xhtml"}
 FEED_EXT = {".xml", ".rss", ".atom"}
 JSONL_EXT = {".jsonl", ".ndjson"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
 
 
 def normalised(text: str) -> str:
@@ -84,6 +85,15 @@ class Ingestor:
             if size > MAX_FILE_BYTES:
                 raise InputError(source, f"file too large ({size // 2**20} MiB > {MAX_FILE_BYTES // 2**20} MiB);"
                                          " split it (JSONL) before ingesting")
+            if path.name.lower().endswith(WARC_SUFFIXES):
+                from .warc import parse_warc
+                with path.open("rb") as fh:
+                    for rec in parse_warc(fh, source):
+                        if isinstance(rec, InputError):
+                            yield Failure(source, "ingest", rec.reason, rec.line)
+                        else:
+                            yield self._article(rec, source, origin="warc", line=rec.pop("line"))
+                return
             raw = path.read_bytes()
             ext = path.suffix.lower()
             head = raw[:512].lstrip().lower()
@@ -141,7 +151,7 @@ class Ingestor:
             id=article_id(text),
             text=text,
             lang=lang,
-            url=url or (f"{source}#{line}" if origin in ("jsonl", "feed") and line else source),
+            url=url or (f"{source}#{line}" if origin in ("jsonl", "feed", "warc") and line else source),
             outlet=rec.get("outlet") or parsed.outlet,
             title=rec.get("title") or parsed.title,
             author=rec.get("author") or parsed.author,
