@@ -14,9 +14,10 @@ from .html import parse_html
 def parse_warc(stream, source: str) -> Iterator[dict | InputError]:
     """Article dicts from the HTML responses of a WARC stream; a record that cannot be read
     is an `InputError` naming its position, and the others go on."""
-    n = 0
+    valid = 0
     try:
         for n, record in enumerate(ArchiveIterator(stream), start=1):
+            valid += record.rec_type is not None
             if record.rec_type != "response":
                 continue
             ctype = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
@@ -38,5 +39,5 @@ def parse_warc(stream, source: str) -> Iterator[dict | InputError]:
     except ArchiveLoadFailed as exc:
         yield InputError(source, f"not a readable WARC file ({exc})")
         return
-    if n == 0:
+    if valid == 0:
         yield InputError(source, "WARC file holds no readable record")
