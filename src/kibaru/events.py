@@ -367,7 +367,18 @@ class EventCoder:
                 slots.recipient.extend(gslots_rec)
         if tok.pos_ in ("NOUN", "PROPN") and not slots.actor:
             if any(s == "poss" for s, _, _ in arguments(tok)):
-                slots.actor.extend(last_subject)
+                # "leur retrait": whose? the nearest subject before it in the sentence, else the
+                # last one of the text
+                subj = [m for t in sent if t.dep_ in ("nsubj", "nsubj:pass") and t.i < tok.i
+                        for m in ms if m.head in subtree_ids(t) and m.codes and not m.nested]
+                slots.actor.extend(subj or last_subject)
+        if tok.pos_ == "NOUN" and trig.frame.get("de") and not (slots.actor if trig.frame["de"] == "actor"
+                                                                 else slots.recipient):
+            # the parser hung "de la CEDEAO" lower in the phrase ("retrait sans délai de la CEDEAO")
+            deep = [m for m in ms if m.head in subtree_ids(tok, self.blocked) and m.head != tok.i and m.codes
+                    and not m.nested and m not in slots.actor + slots.recipient
+                    and any(c.dep_ == "case" and self.lr.has("de_prep", c.lower_) for c in sent.doc[m.head].children)]
+            (slots.actor if trig.frame["de"] == "actor" else slots.recipient).extend(deep[:2])
         if tok.pos_ in ("VERB", "AUX") and not slots.actor and not any(
                 c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") for c in tok.children):
             # the parser lost the subject ("Washington avait suspendu…" parsed as two roots):
