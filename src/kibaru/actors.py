@@ -21,9 +21,9 @@ from dataclasses import dataclass, field, replace
 from .nlp import ParsedArticle
 from .records import Actor, ActorRole
 from .resources import MAX_FORM_TOKENS, LanguageResources, Resources, fold, is_acronym
+from .titles import RANKS, find_role, role_phrase
 
 PERSON_LABELS = {"PER", "PERSON"}
-CLAUSE_DEPS = {"acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "csubj"}
 
 
 @dataclass(frozen=True)
@@ -162,76 +162,6 @@ def _sector_of_noun(lr: LanguageResources, token) -> str | None:
 
 
 # -- people ------------------------------------------------------------------------------
-def _role_phrase(tok, name_tokens: set[int]) -> list:
-    """Tokens of the titles and appositions describing the person whose name spans
-    `name_tokens` (root `tok`): "X, ministre malien…", "le ministre…, X", "Russian
-    President X", "le colonel X" (name hung on its title), each title the name hangs from."""
-    doc = tok.doc
-    phrase = []
-    first = min(name_tokens)
-    for i in name_tokens:
-        for c in doc[i].children:
-            if c.i in name_tokens:
-                continue
-            if c.dep_ == "appos":
-                phrase.extend(t for t in c.subtree if not _in_clause(t, c))
-            elif c.i < first and c.dep_ in ("compound", "amod", "nmod", "poss", "nmod:poss"):
-                phrase.extend(c.subtree)
-    child = tok
-    while child.dep_ in ("appos", "flat:name", "compound", "nmod") and child.head.pos_ in ("NOUN", "PROPN") \
-            and child.head.i not in name_tokens and child.head.i != child.i:
-        # climb to each title the name hangs from, keeping the title's own complements
-        head = child.head
-        if child.dep_ != "appos" and not (child.dep_ in ("flat:name", "compound") and head.i < first):
-            break
-        phrase.extend(t for t in head.subtree if t.i not in name_tokens and t.i not in {x.i for x in child.subtree}
-                      and not _in_clause(t, head))
-        child = head
-    return sorted(set(phrase), key=lambda t: t.i)
-
-
-def _in_clause(t, root) -> bool:
-    while t.i != root.i:
-        if t.dep_ in CLAUSE_DEPS:
-            return True
-        t = t.head
-    return False
-
-
-#: Military ranks: a rank says less than a function ("le colonel X, porte-parole du gouvernement").
-RANKS = frozenset({"general", "colonel", "lieutenant_colonel", "captain", "lieutenant", "commander", "admiral",
-                   "marshal", "major", "soldier"})
-
-
-def _find_role(lr: LanguageResources, tokens: list) -> tuple[str | None, str | None, int | None, str | None]:
-    """(role text, sector, index) of the first function stated in the title tokens; a rank
-    only when no function is stated."""
-    found = _find_roles(lr, tokens)
-    return next((f for f in found if f[3] not in RANKS), found[0] if found else (None, None, None, None))
-
-
-def _find_roles(lr: LanguageResources, tokens: list) -> list[tuple[str, str, int, str]]:
-    out = []
-    words = [t.text for t in tokens]
-    s = 0
-    while s < len(words):
-        hit_len = 0
-        for L in range(min(5, len(words) - s), 0, -1):
-            hit = lr.roles.get(fold(" ".join(words[s:s + L]).replace(" - ", "-").replace(" '", "'")))
-            if hit:
-                end = len(tokens)
-                for j in range(s + L, len(tokens)):
-                    if tokens[j].text in (",", ";", "(") or tokens[j].dep_ in ("cc",) or tokens[j].i != tokens[j - 1].i + 1:
-                        end = j
-                        break
-                text = " ".join(t.text for t in tokens[s:end]).replace(" ,", ",").replace("' ", "'")
-                out.append((text.replace("d' ", "d'").replace("l' ", "l'"), hit[0], s, hit[1]))
-                hit_len = L
-                break
-        s += max(hit_len, 1)
-    return out
-
-
 def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: list[Mention]) -> list[Mention]:
     taken = {i for m in named for i in range(m.start, m.end)}
     spans = [(e.start, e.end) for e in doc.ents if e.label_ in PERSON_LABELS]
@@ -253,17 +183,17 @@ def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: li
         seen.update(range(s, e))
         name = doc[s:e].text
         head = _span_head(doc, s, e)
-        phrase = _role_phrase(doc[head], set(range(s, e)))
+        phrase = role_phrase(doc[head], set(range(s, e)))
         title = doc[s - 1] if s > 0 else None
         if doc[head].dep_ == "ROOT" and title is not None and fold(title.text) in lr.roles:
             # "…du Président de la Transition, le Général Assimi Goïta": the parser cut the name
             # off the sentence; it belongs to the title just before it.
             head = title.i
-            phrase = [title] + (_role_phrase(title, {title.i}) if title.dep_ == "appos" else [])
+            phrase = [title] + (role_phrase(title, {title.i}) if title.dep_ == "appos" else [])
             phrase = sorted(set(phrase) | ({*title.head.subtree} - {*title.subtree} if title.dep_ == "appos" else set()),
                             key=lambda t: t.i)
             phrase = [t for t in phrase if not (s <= t.i < e)]
-        role, sector, _, role_key = _find_role(lr, phrase)
+        role, sector, _, role_key = find_role(lr, phrase)
         if role is None and s > 0 and fold(doc[s - 1].text) in lr.roles:
             role, (sector, role_key) = doc[s - 1].text, lr.roles[fold(doc[s - 1].text)]
         codes = tuple(dict.fromkeys(c for m in named if m.head in {t.i for t in phrase}
@@ -271,7 +201,7 @@ def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: li
                                     and not m.locative for c in m.codes))
         out.append(Mention(para, s, e, head, name, codes[:1], "person", name, sector=sector, role=role,
                            role_key=role_key))
-    phrases = {p.head: {t.i for t in _role_phrase(doc[p.head], set(range(p.start, p.end)))} for p in out}
+    phrases = {p.head: {t.i for t in role_phrase(doc[p.head], set(range(p.start, p.end)))} for p in out}
     return [replace(p, nested=True) if any(p.head in ids for h, ids in phrases.items() if h != p.head) else p
             for p in out]
 
@@ -280,7 +210,7 @@ def _consumed(named: list[Mention], people: list[Mention], doc) -> list[Mention]
     """Named mentions inside a person's title phrase describe the person: drop them."""
     inside = set()
     for p in people:
-        phrase = _role_phrase(doc[p.head], set(range(p.start, p.end)))
+        phrase = role_phrase(doc[p.head], set(range(p.start, p.end)))
         inside.update(t.i for t in phrase)
     # a place inside a title ("l'ambassadeur de France à Bamako") still says where things happen
     return [m if m.head not in inside or m.kind not in ("demonym", "country")
@@ -337,7 +267,7 @@ def _anaphors(doc, para: int, lr: LanguageResources, here: list[Mention], out: A
     phrases = set()
     for m in here:
         if m.kind == "person":
-            phrases |= {t.i for t in _role_phrase(doc[m.head], set(range(m.start, m.end)))}
+            phrases |= {t.i for t in role_phrase(doc[m.head], set(range(m.start, m.end)))}
     people = [m for ms in out.mentions.values() for m in ms if m.kind == "person" and m.key and not m.nested]
     people += [m for m in here if m.kind == "person" and m.key and not m.nested]
     orgs = [m for ms in out.mentions.values() for m in ms if m.kind == "organisation" and m.code]

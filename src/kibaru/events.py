@@ -16,13 +16,12 @@ from datetime import date
 from .actors import ArticleActors, Mention
 from .dates import TimeParser
 from .nlp import ParsedArticle
-from .records import DateInterval, Evidence, EventMention, Participant, Place, Quantity
+from .records import DateInterval, Evidence, EventMention, Participant, Place
 from .resources import LanguageResources, Resources, Trigger
+from .merging import merge_mentions
 from .scores import plover_score
+from .syntax import arguments, governor, match_trigger, subtree_ids
 
-#: Core dependents found under a noun are parser misattachments: they belong to the verb.
-MISATTACHED = {"obj", "iobj", "nsubj"}
-CLAUSE_DEPS = {"acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "csubj", "acl"}
 #: Categories whose second party is naturally the host when a place is named ("visite à Moscou").
 VISIT_MODES = {"visit"}
 #: Categories that always have a recipient (PLOVER manual, "Requires recipient: Yes").
@@ -39,104 +38,6 @@ class Slots:
     recipient: list[Mention]
     places: list[Mention]
     genitive: list[Mention] = field(default_factory=list)  # "l'expulsion de l'ambassadeur de France"
-
-
-def _prep_of(tok) -> str | None:
-    for c in tok.children:
-        if c.dep_ == "case":
-            fixed = [f.lower_ for f in c.children if f.dep_ == "fixed"]
-            return " ".join([c.lower_, *fixed]).replace("’", "'")
-    return None
-
-
-def arguments(tok):
-    """(slot, preposition, argument token) of a token, for UD and ClearNLP label sets."""
-    for c in tok.children:
-        d = c.dep_
-        if d == "nsubj":
-            yield "subj", None, c
-        elif d in ("nsubj:pass", "nsubjpass"):
-            yield "subjpass", None, c
-        elif d in ("obj", "dobj"):
-            yield "obj", None, c
-        elif d in ("iobj", "dative"):
-            yield "iobj", None, c
-        elif d == "obl:agent":
-            yield "agent", "par", c
-        elif d == "agent":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    yield "agent", "by", p
-        elif d == "prep":
-            for p in c.children:
-                if p.dep_ in ("pobj", "pcomp"):
-                    yield "prep", c.lower_, p
-        elif d.startswith("obl") or d == "nmod":
-            yield "prep", _prep_of(c), c
-            if tok.pos_ in ("VERB", "AUX"):
-                # a core argument the parser hung under an oblique ("reçu à Accra son homologue")
-                for g in c.children:
-                    if g.dep_ in MISATTACHED:
-                        yield {"obj": "obj", "iobj": "iobj", "nsubj": "subj"}[g.dep_], None, g
-        elif d in ("poss",) or (d == "det" and "Poss=Yes" in str(c.morph)):
-            yield "poss", None, c
-        elif d in ("compound", "amod", "npadvmod"):
-            yield "mod", None, c
-        elif d == "conj" and tok.pos_ == "VERB" and c.pos_ != "VERB":
-            continue
-
-
-def subtree_ids(tok, blocked: frozenset[str] = frozenset()) -> set[int]:
-    """Token ids under `tok`, not entering nested clauses nor phrases introduced by a
-    `blocked` preposition ("via le PAM" is the channel of an aid, not its giver)."""
-    out = set()
-    stack = [tok]
-    while stack:
-        t = stack.pop()
-        out.add(t.i)
-        for c in t.children:
-            if c.dep_ in CLAUSE_DEPS and c.i != tok.i:
-                continue
-            if c.dep_ in MISATTACHED and t.pos_ in ("NOUN", "PROPN"):
-                continue
-            if blocked and (_prep_of(c) or "").split(" ")[0] in blocked:
-                continue
-            stack.append(c)
-    return out
-
-
-def _match_trigger(tok, lr: LanguageResources) -> Trigger | None:
-    if tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") and not (tok.pos_ == "PROPN" and tok.is_lower):
-        return None
-    keys = {tok.lemma_.lower(), tok.lower_}
-    cands = [t for k in keys for t in lr.triggers.get(k, [])]
-    cands.sort(key=lambda t: -len(t.words))
-    near = None
-    for trig in cands:
-        pos_ok = trig.pos == tok.pos_ or (trig.pos == "VERB" and tok.pos_ == "AUX") or (trig.pos == "NOUN" and tok.pos_ == "PROPN")
-        if not pos_ok:
-            continue
-        if len(trig.words) > 1:
-            if near is None:
-                near = {w for c in tok.children for t in (c, *c.children) for w in (t.lemma_.lower(), t.lower_)}
-            if not all(w in near for w in trig.words[1:]):
-                continue
-        return trig
-    return None
-
-
-def _governor(tok):
-    """For a nominal trigger: (governing verb, the dependency that links the noun's branch to it)."""
-    t, rel, steps = tok, tok.dep_, 0
-    while t.head.i != t.i and steps < 4:
-        rel = t.dep_
-        t = t.head
-        steps += 1
-        if t.pos_ in ("VERB", "AUX"):
-            return t, rel
-        if rel in ("nsubj", "nsubj:pass", "nsubjpass"):
-            break
-    return None, None
 
 
 class EventCoder:
@@ -287,7 +188,7 @@ class EventCoder:
                 subj_here = [m for m in ms if m.head in _subject_ids(sent)]
                 found = []
                 taken_tokens: set[int] = set()
-                hits = [(tok, trig) for tok in sent if (trig := _match_trigger(tok, self.lr)) is not None]
+                hits = [(tok, trig) for tok in sent if (trig := match_trigger(tok, self.lr)) is not None]
                 in_names = {i for m in ms if m.kind in ("organisation", "group", "company") for i in range(m.start, m.end)}
                 covered: dict[int, set[str]] = {}  # token → categories of triggers governing it
                 embedded: dict[int, object] = {}  # verb trigger → the trigger of its controlling verb
@@ -343,7 +244,7 @@ class EventCoder:
     def _event(self, tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
                last_day, last_place, dateline_place, trigger_ids: dict[int, str],
                inner=()) -> EventMention | None:
-        gov, rel = (_governor(tok) if tok.pos_ in ("NOUN", "PROPN", "ADJ") else (None, None))
+        gov, rel = (governor(tok) if tok.pos_ in ("NOUN", "PROPN", "ADJ") else (None, None))
         slots = self.fill_slots(tok, trig, ms, last_subject)
         if tok.pos_ == "NOUN" and not (slots.actor or slots.recipient) and any(
                 c.dep_ == "det" and self.lr.has("demonstrative", c.lower_) for c in tok.children):
@@ -585,65 +486,6 @@ def _dateline_place(parsed: ParsedArticle, aa: ArticleActors) -> Mention | None:
         if ms and len(para.doc) > ms[0].end and para.doc[ms[0].end].text == ",":
             return ms[0]
     return None
-
-
-# -- merging mentions of one event inside an article --------------------------------------
-def _compatible_dates(a: DateInterval, b: DateInterval) -> bool:
-    if a.precision == "unknown" or b.precision == "unknown":
-        return True
-    return a.start <= b.end and b.start <= a.end
-
-
-def _persons(em: EventMention) -> set[str]:
-    return {p.actor_id for p in em.actor + em.recipient if p.actor_id and p.role is not None}
-
-
-def _same_event(a: EventMention, b: EventMention) -> bool:
-    if a.event != b.event or a.status != b.status or a.codes != b.codes:
-        return False
-    if a.mode and b.mode and a.mode != b.mode:
-        return False
-    if a.evidence[0].sentence == b.evidence[0].sentence:
-        return False
-    if not _compatible_dates(a.date, b.date):
-        return False
-    qa, qb = {(q.value, q.unit) for q in a.quantities}, {(q.value, q.unit) for q in b.quantities}
-    if (qa or qb) and qa != qb:
-        return False
-    # named people make events distinct: the arrival of X and X's audience with Y are two
-    pa, pb = _persons(a), _persons(b)
-    return not pa or not pb or pa == pb
-
-
-def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
-    """Mentions of the same event in one article (headline, lead, body) become one."""
-    out: list[EventMention] = []
-    for m in mentions:
-        for i, o in enumerate(out):
-            if _same_event(o, m):
-                out[i] = _combine(o, m)
-                break
-        else:
-            out.append(m)
-    return out
-
-
-def _combine(a: EventMention, b: EventMention) -> EventMention:
-    better_date = a.date if a.date.precision != "unknown" and (b.date.precision == "unknown" or a.date.precision == "day") else b.date
-    # the directed statement (with a recipient) says who did what to whom better
-    sides = max((a, b), key=lambda m: (bool(m.recipient), len(_persons(m))))
-    return replace(
-        a,
-        mode=a.mode or b.mode,
-        actor=sides.actor,
-        recipient=sides.recipient,
-        date=better_date,
-        location=a.location or b.location,
-        context=tuple(dict.fromkeys(a.context + b.context)),
-        evidence=a.evidence + b.evidence,
-        confidence=max(a.confidence, b.confidence),
-        score=plover_score(a.event, a.mode or b.mode),
-    )
 
 
 def code_events(parsed: ParsedArticle, aa: ArticleActors, res: Resources) -> list[EventMention]:

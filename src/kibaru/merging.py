@@ -1,0 +1,66 @@
+"""Mentions of one event inside an article (headline, lead, body) merged into one."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .records import DateInterval, EventMention
+from .scores import plover_score
+
+def _compatible_dates(a: DateInterval, b: DateInterval) -> bool:
+    if a.precision == "unknown" or b.precision == "unknown":
+        return True
+    return a.start <= b.end and b.start <= a.end
+
+
+def _persons(em: EventMention) -> set[str]:
+    return {p.actor_id for p in em.actor + em.recipient if p.actor_id and p.role is not None}
+
+
+def _same_event(a: EventMention, b: EventMention) -> bool:
+    if a.event != b.event or a.status != b.status or a.codes != b.codes:
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False
+    if a.evidence[0].sentence == b.evidence[0].sentence:
+        return False
+    if not _compatible_dates(a.date, b.date):
+        return False
+    qa, qb = {(q.value, q.unit) for q in a.quantities}, {(q.value, q.unit) for q in b.quantities}
+    if (qa or qb) and qa != qb:
+        return False
+    # named people make events distinct: the arrival of X and X's audience with Y are two
+    pa, pb = _persons(a), _persons(b)
+    return not pa or not pb or pa == pb
+
+
+def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
+    """Mentions of the same event in one article (headline, lead, body) become one."""
+    out: list[EventMention] = []
+    for m in mentions:
+        for i, o in enumerate(out):
+            if _same_event(o, m):
+                out[i] = _combine(o, m)
+                break
+        else:
+            out.append(m)
+    return out
+
+
+def _combine(a: EventMention, b: EventMention) -> EventMention:
+    better_date = a.date if a.date.precision != "unknown" and (b.date.precision == "unknown" or a.date.precision == "day") else b.date
+    # the directed statement (with a recipient) says who did what to whom better
+    sides = max((a, b), key=lambda m: (bool(m.recipient), len(_persons(m))))
+    return replace(
+        a,
+        mode=a.mode or b.mode,
+        actor=sides.actor,
+        recipient=sides.recipient,
+        date=better_date,
+        location=a.location or b.location,
+        context=tuple(dict.fromkeys(a.context + b.context)),
+        evidence=a.evidence + b.evidence,
+        confidence=max(a.confidence, b.confidence),
+        score=plover_score(a.event, a.mode or b.mode),
+    )
+
+

@@ -1,0 +1,110 @@
+"""Argument slots on a dependency parse, for Universal Dependencies (French) and ClearNLP
+(English) label sets: who is the subject, the object, the complement introduced by "à"…
+The event coder reads participants through these few functions only.
+"""
+from __future__ import annotations
+
+from .resources import LanguageResources, Trigger
+
+#: Core dependents found under a noun are parser misattachments: they belong to the verb.
+MISATTACHED = {"obj", "iobj", "nsubj"}
+CLAUSE_DEPS = {"acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "csubj", "acl"}
+
+def prep_of(tok) -> str | None:
+    for c in tok.children:
+        if c.dep_ == "case":
+            fixed = [f.lower_ for f in c.children if f.dep_ == "fixed"]
+            return " ".join([c.lower_, *fixed]).replace("’", "'")
+    return None
+
+
+def arguments(tok):
+    """(slot, preposition, argument token) of a token, for UD and ClearNLP label sets."""
+    for c in tok.children:
+        d = c.dep_
+        if d == "nsubj":
+            yield "subj", None, c
+        elif d in ("nsubj:pass", "nsubjpass"):
+            yield "subjpass", None, c
+        elif d in ("obj", "dobj"):
+            yield "obj", None, c
+        elif d in ("iobj", "dative"):
+            yield "iobj", None, c
+        elif d == "obl:agent":
+            yield "agent", "par", c
+        elif d == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    yield "agent", "by", p
+        elif d == "prep":
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    yield "prep", c.lower_, p
+        elif d.startswith("obl") or d == "nmod":
+            yield "prep", prep_of(c), c
+            if tok.pos_ in ("VERB", "AUX"):
+                # a core argument the parser hung under an oblique ("reçu à Accra son homologue")
+                for g in c.children:
+                    if g.dep_ in MISATTACHED:
+                        yield {"obj": "obj", "iobj": "iobj", "nsubj": "subj"}[g.dep_], None, g
+        elif d in ("poss",) or (d == "det" and "Poss=Yes" in str(c.morph)):
+            yield "poss", None, c
+        elif d in ("compound", "amod", "npadvmod"):
+            yield "mod", None, c
+        elif d == "conj" and tok.pos_ == "VERB" and c.pos_ != "VERB":
+            continue
+
+
+def subtree_ids(tok, blocked: frozenset[str] = frozenset()) -> set[int]:
+    """Token ids under `tok`, not entering nested clauses nor phrases introduced by a
+    `blocked` preposition ("via le PAM" is the channel of an aid, not its giver)."""
+    out = set()
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        for c in t.children:
+            if c.dep_ in CLAUSE_DEPS and c.i != tok.i:
+                continue
+            if c.dep_ in MISATTACHED and t.pos_ in ("NOUN", "PROPN"):
+                continue
+            if blocked and (prep_of(c) or "").split(" ")[0] in blocked:
+                continue
+            stack.append(c)
+    return out
+
+
+def match_trigger(tok, lr: LanguageResources) -> Trigger | None:
+    if tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") and not (tok.pos_ == "PROPN" and tok.is_lower):
+        return None
+    keys = {tok.lemma_.lower(), tok.lower_}
+    cands = [t for k in keys for t in lr.triggers.get(k, [])]
+    cands.sort(key=lambda t: -len(t.words))
+    near = None
+    for trig in cands:
+        pos_ok = trig.pos == tok.pos_ or (trig.pos == "VERB" and tok.pos_ == "AUX") or (trig.pos == "NOUN" and tok.pos_ == "PROPN")
+        if not pos_ok:
+            continue
+        if len(trig.words) > 1:
+            if near is None:
+                near = {w for c in tok.children for t in (c, *c.children) for w in (t.lemma_.lower(), t.lower_)}
+            if not all(w in near for w in trig.words[1:]):
+                continue
+        return trig
+    return None
+
+
+def governor(tok):
+    """For a nominal trigger: (governing verb, the dependency that links the noun's branch to it)."""
+    t, rel, steps = tok, tok.dep_, 0
+    while t.head.i != t.i and steps < 4:
+        rel = t.dep_
+        t = t.head
+        steps += 1
+        if t.pos_ in ("VERB", "AUX"):
+            return t, rel
+        if rel in ("nsubj", "nsubj:pass", "nsubjpass"):
+            break
+    return None, None
+
+
