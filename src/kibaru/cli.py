@@ -87,7 +87,8 @@ def export(db, level, fmt, output, plover):
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--db", default=None, help="Database to process the gold articles into (default: a temporary one).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def eval_(gold, db, as_json):
+@click.option("--categories", is_flag=True, help="Also print precision and recall per PLOVER category.")
+def eval_(gold, db, as_json, categories):
     """Score kibaru against gold files (SPEC scoring).
 
     Example: kibaru eval ../shared/eval/dev/seeds.jsonl
@@ -98,7 +99,7 @@ def eval_(gold, db, as_json):
     if as_json:
         console.print_json(json.dumps([r.as_dict() for r in reports]))
     else:
-        views.eval_reports(console, reports)
+        views.eval_reports(console, reports, per_category=categories)
 
 
 @main.command()

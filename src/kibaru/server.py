@@ -159,31 +159,33 @@ def create_app(db: str | Path) -> FastAPI:
         with store() as s:
             return _page(s.mentions([article] if article else None), limit, offset)
 
-    @app.get("/api/articles")
-    def api_articles(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)):
+    def _lister(fetch, name: str):
+        def endpoint(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)):
+            with store() as s:
+                return _page(fetch(s), limit, offset)
+        endpoint.__name__ = name
+        return endpoint
+
+    def _one(fetch, what: str, key: str) -> dict:
         with store() as s:
-            rows = [{k: v for k, v in a.items() if k != "text"} for a in s.articles()]
-        return _page(rows, limit, offset)
+            row = fetch(s, key)
+        if row is None:
+            raise HTTPException(404, f"no {what} {key!r}")
+        return row
+
+    for path, fetch in (("/api/articles", lambda s: [{k: v for k, v in a.items() if k != "text"} for a in s.articles()]),
+                        ("/api/stories", Store.stories), ("/api/quotes", Store.quotes),
+                        ("/api/discrepancies", Store.discrepancies)):
+        app.add_api_route(path, _lister(fetch, "list_" + path.rsplit("/", 1)[1]), methods=["GET"])
 
     @app.get("/api/articles/{article_id}")
     def api_article(article_id: str):
-        with store() as s:
-            a = s.article(article_id)
-        if a is None:
-            raise HTTPException(404, f"no article {article_id!r}")
-        return a
-
-    @app.get("/api/stories")
-    def api_stories(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)):
-        with store() as s:
-            return _page(s.stories(), limit, offset)
+        return _one(Store.article, "article", article_id)
 
     @app.get("/api/stories/{story_id}")
     def api_story(story_id: str):
+        st = _one(Store.story, "story", story_id)
         with store() as s:
-            st = s.story(story_id)
-            if st is None:
-                raise HTTPException(404, f"no story {story_id!r}")
             _, events = s.find_events(story_id=story_id, limit=MAX_PAGE)
             discs = [d for d in s.discrepancies() if d["story_id"] == story_id]
         return {**st, "events": events, "discrepancies": discs}
@@ -199,21 +201,7 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/api/actors/{actor_id}")
     def api_actor(actor_id: str):
-        with store() as s:
-            a = s.actor(actor_id)
-        if a is None:
-            raise HTTPException(404, f"no actor {actor_id!r}")
-        return a
-
-    @app.get("/api/quotes")
-    def api_quotes(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)):
-        with store() as s:
-            return _page(s.quotes(), limit, offset)
-
-    @app.get("/api/discrepancies")
-    def api_discrepancies(limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0)):
-        with store() as s:
-            return _page(s.discrepancies(), limit, offset)
+        return _one(Store.actor, "actor", actor_id)
 
     @app.get("/api/search")
     def api_search(q: str = Query(..., min_length=2, max_length=200), limit: int = Query(50, ge=1, le=MAX_PAGE)):
@@ -247,10 +235,8 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/story/{story_id}", response_class=HTMLResponse)
     def story_page(request: Request, story_id: str):
+        st = _one(Store.story, "story", story_id)
         with store() as s:
-            st = s.story(story_id)
-            if st is None:
-                raise HTTPException(404, f"no story {story_id!r}")
             _, events = s.find_events(story_id=story_id, limit=MAX_PAGE)
             discs = [d for d in s.discrepancies() if d["story_id"] == story_id]
             arts = s.articles(st["article_ids"])
@@ -266,10 +252,8 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/article/{article_id}", response_class=HTMLResponse)
     def article_page(request: Request, article_id: str):
+        a = _one(Store.article, "article", article_id)
         with store() as s:
-            a = s.article(article_id)
-            if a is None:
-                raise HTTPException(404, f"no article {article_id!r}")
             mentions = s.mentions([article_id])
         spans = [(ev["start"], ev["end"], "evidence") for m in mentions for ev in m["evidence"]]
         for m in mentions:
@@ -294,10 +278,8 @@ def create_app(db: str | Path) -> FastAPI:
 
     @app.get("/actor/{actor_id}", response_class=HTMLResponse)
     def actor_page(request: Request, actor_id: str):
+        a = _one(Store.actor, "actor", actor_id)
         with store() as s:
-            a = s.actor(actor_id)
-            if a is None:
-                raise HTTPException(404, f"no actor {actor_id!r}")
             _, events = s.find_events(actor_id=actor_id, limit=MAX_PAGE)
         return page(request, "actor.html", actor=a, events=events)
 

@@ -266,16 +266,11 @@ class Store:
                     limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
         """Merged events matching every given filter (all values bound as parameters)."""
         where, params = [], []
-        if country:
-            where.append("(actor LIKE ? OR recipient LIKE ?)")
-            params += [f'%"code": "{country}"%'] * 2
-        if dyad:
-            for c in dyad:
+        # participants are JSON lists; a participant filter is a bound LIKE on both sides
+        for key, value in [("code", country), *(("code", c) for c in dyad or ()), ("actor_id", actor_id)]:
+            if value:
                 where.append("(actor LIKE ? OR recipient LIKE ?)")
-                params += [f'%"code": "{c}"%'] * 2
-        if actor_id:
-            where.append("(actor LIKE ? OR recipient LIKE ?)")
-            params += [f'%"actor_id": "{actor_id}"%'] * 2
+                params += [f'%"{key}": "{value}"%'] * 2
         if category:
             where.append("event = ?")
             params.append(category)

@@ -127,36 +127,23 @@ def actors_table(console, rows: list[dict], query: str | None) -> None:
     console.print(t)
 
 
-def eval_reports(console, reports) -> None:
-    t = Table(title="kibaru eval")
-    for c in ("gold", "art.", "event P", "event R", "event F1", "cat. F1", "direction", "mode", "status", "date",
-              "location", "story B3", "discr.", "actors", "quotes"):
-        t.add_column(c, justify="right")
-
+def eval_reports(console, reports, *, per_category: bool = False) -> None:
+    """One line a gold file: readable in any terminal width, and in CI logs."""
     def f(x):
         return "—" if x is None else f"{x:.2f}"
 
     for r in reports:
         d = r.as_dict()
-        a = d["attributes"]
+        a, e = d["attributes"], d["event"]
         b3 = d["story_bcubed"]["f1"] if d["story_bcubed"] else None
-        t.add_row(d["name"], str(d["articles"]), f(d["event"]["p"]), f(d["event"]["r"]), f(d["event"]["f1"]),
-                  f(d["category_f1"]), f(a.get("direction")), f(a.get("mode")), f(a.get("status")), f(a.get("date")),
-                  f(a.get("location")), f(b3), f(d["discrepancy_recall"]), f(d["actor_recall"]), f(d["quote_recall"]))
-    console.print(t)
-
-
-def bench_report(console, r) -> None:
-    import statistics
-    k, s = statistics.median(r.kibaru_seconds), statistics.median(r.spacy_seconds)
-    t = Table(title=f"kibaru bench: {r.articles} articles, {r.words} words, median of {r.runs} run(s)")
-    for c in ("pipeline", "seconds", "articles/s", "words/s"):
-        t.add_column(c, justify="right")
-    t.add_row("bare spaCy (all components)", f"{s:.2f}", f"{r.articles / s:.1f}", f"{r.words / s:.0f}")
-    t.add_row("kibaru end to end", f"{k:.2f}", f"{r.articles / k:.1f}", f"{r.words / k:.0f}")
-    console.print(t)
-    console.print(f"ratio bare spaCy / kibaru: [bold]{r.ratio:.2f}[/] (higher is better)")
-    console.print("kibaru stages (s): " + ", ".join(f"{k}={v:.2f}" for k, v in r.stage_seconds.items()))
-    console.print(f"peak RSS of this process: {r.peak_rss_mb:.0f} MB")
-    for n, secs in r.clustering.items():
-        console.print(f"story clustering of {n} synthetic articles: {secs:.2f} s")
+        console.print(
+            f"{d['name']}: {d['articles']} articles | event P {f(e['p'])} R {f(e['r'])} F1 {f(e['f1'])} "
+            f"(tp {e['tp']} fp {e['fp']} fn {e['fn']}) | category F1 {f(d['category_f1'])} | "
+            f"direction {f(a.get('direction'))} mode {f(a.get('mode'))} status {f(a.get('status'))} "
+            f"date {f(a.get('date'))} location {f(a.get('location'))} | story B3 {f(b3)} | "
+            f"discrepancies {f(d['discrepancy_recall'])} | actors {f(d['actor_recall'])} | "
+            f"quotes {f(d['quote_recall'])}", soft_wrap=True, highlight=False)
+        if per_category:
+            for cat, c in d["per_category"].items():
+                console.print(f"    {cat:10} P {f(c['p'])} R {f(c['r'])} (tp {c['tp']} fp {c['fp']} fn {c['fn']})",
+                              highlight=False)
