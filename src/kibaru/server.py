@@ -126,14 +126,11 @@ def network_svg(events: list[dict], size: int = 560) -> str:
 
 def create_app(db: str | Path) -> FastAPI:
     db = str(db)
-    Store(db, read_only=True).close()  # fail now, with the store's message, if it is not there
+    store = Store.reader(db)  # fails now, with the store's message, if the file is not there
     app = FastAPI(title="kibaru", description="Sourced political event data (PLOVER), read-only.",
                   version="1")
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
     pages = Jinja2Templates(directory=WEB / "templates")
-
-    def store() -> Store:
-        return Store(db, read_only=True)
 
     def page(request: Request, name: str, **ctx) -> HTMLResponse:
         return pages.TemplateResponse(request, name, {"categories": CATEGORIES, **ctx})

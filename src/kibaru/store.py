@@ -72,8 +72,11 @@ def _h(*parts) -> str:
 class Store:
     """A kibaru database. `Store(path)` opens (or creates) it and migrates it."""
 
-    def __init__(self, path: str | Path = "kibaru.duckdb", *, read_only: bool = False):
+    def __init__(self, path: str | Path = "kibaru.duckdb", *, read_only: bool = False, connection=None):
         self.path = str(path)
+        if connection is not None:  # a cursor of a shared connection (see `reader`)
+            self.db = connection
+            return
         if read_only and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}; create it with `kibaru run PATH --db {self.path}`")
         try:
@@ -82,6 +85,17 @@ class Store:
             raise StoreError(f"cannot open database {self.path}: {exc}") from None
         if not read_only:
             self.migrate()
+
+    @classmethod
+    def reader(cls, path: str | Path):
+        """A factory of read-only stores sharing one connection (one cursor each): what a
+        server needs, instead of opening the file at every request."""
+        probe = cls(path, read_only=True)  # the same clear error if the file is not there
+        shared = probe.db
+
+        def make() -> "Store":
+            return cls(path, connection=shared.cursor())
+        return make
 
     def close(self) -> None:
         self.db.close()
