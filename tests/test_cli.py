@@ -101,6 +101,18 @@ def test_views(built, cmd):
     assert r.exit_code == 0, r.output
 
 
+def test_story_detail(built):
+    _, db, _ = built
+    import duckdb
+    con = duckdb.connect(str(db), read_only=True)
+    sid = con.execute("SELECT story_id FROM stories LIMIT 1").fetchone()[0]
+    con.close()
+    r = CliRunner().invoke(main, ["stories", sid[:8], "--db", str(db)])
+    assert r.exit_code == 0 and sid in r.output
+    r = CliRunner().invoke(main, ["stories", "zzzz", "--db", str(db)])
+    assert r.exit_code == 2 and "0 stories match" in r.output
+
+
 def test_missing_database_is_one_clear_line(tmp_path):
     r = CliRunner().invoke(main, ["events", "--db", str(tmp_path / "none.duckdb")])
     assert r.exit_code == 2

@@ -125,12 +125,24 @@ def articles(db):
 
 @main.command()
 @DB_OPTION
-def stories(db):
-    """List stories with their articles and outlets. Example: kibaru stories"""
+@click.argument("story_id", required=False)
+def stories(db, story_id):
+    """List stories with their articles and outlets, or show one with its merged events,
+    sources and discrepancies. Example: kibaru stories; kibaru stories 3f2a…"""
+    from .errors import ConfigError
     from .store import Store
 
     with Store(db, read_only=True) as store:
-        views.stories_table(console, store.stories(), store.articles())
+        if story_id is None:
+            views.stories_table(console, store.stories(), store.articles())
+            return
+        matches = [s for s in store.stories() if s["story_id"].startswith(story_id)]
+        if len(matches) != 1:
+            raise ConfigError(f"{len(matches)} stories match {story_id!r}; give more of the id (kibaru stories lists them)")
+        st = matches[0]
+        _, events = store.find_events(story_id=st["story_id"], limit=500)
+        discs = [d for d in store.discrepancies() if d["story_id"] == st["story_id"]]
+        views.story_detail(console, st, store.articles(st["article_ids"]), events, discs)
 
 
 @main.command()

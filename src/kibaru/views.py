@@ -86,6 +86,16 @@ def stories_table(console, stories: list[dict], articles: list[dict]) -> None:
     console.print(t)
 
 
+def story_detail(console, story: dict, articles: list[dict], events: list[dict], discs: list[dict]) -> None:
+    console.print(f"[bold]{story['title']}[/]  ({story['story_id']})", soft_wrap=True)
+    for a in articles:
+        console.print(f"  {a['published'] or '?'}  {a['outlet'] or a['url']}: {a['title'] or ''}", soft_wrap=True,
+                      highlight=False)
+    events_table(console, events, len(events))
+    if discs:
+        discrepancies_table(console, discs)
+
+
 def stats_table(console, counts: dict[str, int]) -> None:
     t = Table(title="store")
     t.add_column("table")
