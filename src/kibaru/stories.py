@@ -136,17 +136,21 @@ def _merge_events(sid: str, members: list[dict], ms: list[dict]):
     outlets = {a["id"]: (a.get("outlet") or a.get("url") or a["id"]) for a in members}
     dup = {a["id"] for a in members if a.get("duplicate_of")}
     clusters: list[list[dict]] = []
-    by_key: dict[tuple, list[list[dict]]] = defaultdict(list)
+    by_key: dict[tuple, list[tuple[list[dict], set[str], list]]] = defaultdict(list)
     for m in sorted(ms, key=lambda m: (m["article_id"], m["id"])):
         key = (plover_event(m["event"], m["status"]), _codes(m), m["status"] == "negated")
-        for c in by_key[key]:
-            if m["article_id"] not in {x["article_id"] for x in c} and all(_compatible(m, x) for x in c):
+        for c, arts, span in by_key[key]:
+            # one mention per article in an event; its date must fit the event's (kept as a span)
+            if m["article_id"] not in arts and _compatible(m, span[0]):
                 c.append(m)
+                arts.add(m["article_id"])
+                if span[0]["date_precision"] == "unknown":
+                    span[0] = m
                 break
         else:
             c = [m]
             clusters.append(c)
-            by_key[key].append(c)
+            by_key[key].append((c, {m["article_id"]}, [m]))
     events, discs = [], []
     for c in clusters:
         ev = _event_of(sid, c, outlets, dup)
