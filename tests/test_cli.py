@@ -123,3 +123,10 @@ def test_bad_export_level_is_rejected(built, tmp_path):
     _, db, _ = built
     r = CliRunner().invoke(main, ["export", "--db", str(db), "--level", "nope", "--output", str(tmp_path / "x")])
     assert r.exit_code != 0 and "nope" in r.output
+
+
+def test_bench_reports_both_pipelines():
+    r = CliRunner().invoke(main, ["bench", "--synthetic", "6", "--runs", "1", "--cluster-sizes", "200"])
+    assert r.exit_code == 0, r.output
+    assert "bare spaCy" in r.output and "ratio bare spaCy / kibaru" in r.output
+    assert "story clustering of 200 synthetic articles" in r.output

@@ -157,3 +157,19 @@ def eval_reports(console, reports, *, per_category: bool = False) -> None:
             for cat, c in d["per_category"].items():
                 console.print(f"    {cat:10} P {f(c['p'])} R {f(c['r'])} (tp {c['tp']} fp {c['fp']} fn {c['fn']})",
                               highlight=False)
+
+
+def bench_report(console, r) -> None:
+    import statistics
+    k, s = statistics.median(r.kibaru_seconds), statistics.median(r.spacy_seconds)
+    t = Table(title=f"kibaru bench: {r.articles} articles, {r.words} words, median of {r.runs} run(s)")
+    for c in ("pipeline", "seconds", "articles/s", "words/s"):
+        t.add_column(c, justify="right")
+    t.add_row("bare spaCy (all components)", f"{s:.2f}", f"{r.articles / s:.1f}", f"{r.words / s:.0f}")
+    t.add_row("kibaru end to end", f"{k:.2f}", f"{r.articles / k:.1f}", f"{r.words / k:.0f}")
+    console.print(t)
+    console.print(f"ratio bare spaCy / kibaru: [bold]{r.ratio:.2f}[/] (higher is better)")
+    console.print("kibaru stages (s): " + ", ".join(f"{k}={v:.2f}" for k, v in r.stage_seconds.items()))
+    console.print(f"peak RSS of this process: {r.peak_rss_mb:.0f} MB")
+    for n, secs in r.clustering.items():
+        console.print(f"story clustering of {n} synthetic articles: {secs:.2f} s")
