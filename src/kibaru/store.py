@@ -79,6 +79,8 @@ class Store:
             return
         if read_only and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}; create it with `kibaru run PATH --db {self.path}`")
+        if not read_only:
+            _create_atomically(self.path)
         try:
             self.db = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
@@ -369,6 +371,28 @@ def _merge_roles(old: list[dict], new: list[dict]) -> list[dict]:
         seen = [d for d in (o.get("last_seen"), r.get("last_seen")) if d]
         o["last_seen"] = max(seen) if seen else None
     return list(by.values())
+
+
+def _create_atomically(path: str) -> None:
+    """A new database is built under a temporary name and renamed into place once its schema
+    is written, so that a crash during creation never leaves a half-made file at `path`. An
+    empty file (such a crash under an older kibaru, or `touch`) is taken as no database."""
+    p = Path(path)
+    if p.exists() and p.stat().st_size > 0:
+        return
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".creating", dir=str(p.parent))
+    os.close(fd)
+    os.unlink(tmp)
+    try:
+        con = duckdb.connect(tmp)
+        con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
+        con.close()
+        os.replace(tmp, p)
+    finally:
+        for leftover in (tmp, tmp + ".wal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
 
 
 def write_parquet(rows: list[dict], out: Path) -> None:
