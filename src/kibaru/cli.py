@@ -44,8 +44,9 @@ def main():
 @click.option("--sample", is_flag=True, help="Process the sample articles bundled with kibaru.")
 @click.option("--processes", type=int, default=1, show_default=True, help="Parser worker processes.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def run(paths, db, sample, processes, quiet):
-    """Ingest and process files, folders or feeds into the store.
+@click.option("--allow-private", is_flag=True, help="Allow URLs on private/loopback addresses.")
+def run(paths, db, sample, processes, quiet, allow_private):
+    """Ingest and process files, folders, feeds or http(s) URLs into the store.
 
     Running again on the same input adds nothing twice. Example: kibaru run seeds/ --db my.duckdb
     """
@@ -55,7 +56,7 @@ def run(paths, db, sample, processes, quiet):
     paths = list(paths) + ([str(sample_dir())] if sample else [])
     if not paths:
         raise click.UsageError("give at least one file or folder, or --sample")
-    settings = Settings.build(db=db, processes=processes)
+    settings = Settings.build(db=db, processes=processes, allow_private=allow_private)
     with Store(db) as store, views.progress(disabled=quiet) as bar:
         report = run_pipeline(paths, store, settings=settings, on_progress=bar)
     views.run_report(console, report, db)

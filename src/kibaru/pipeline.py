@@ -72,7 +72,7 @@ def run(paths: Iterable[str | Path], store: Store, *, settings: Settings | None 
     """Ingest and process inputs into the store; what is already stored is not redone."""
     settings = settings or Settings()
     report = RunReport()
-    ingestor = Ingestor(settings.languages, settings.min_words)
+    ingestor = Ingestor(settings.languages, settings.min_words, allow_private=settings.allow_private)
 
     def articles() -> Iterator[Article]:
         for item in ingestor.read(paths):

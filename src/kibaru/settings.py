@@ -22,6 +22,8 @@ class Settings:
     #: Jaccard similarity of word 5-gram shingles above which two articles are one text.
     near_duplicate_threshold: float = 0.8
     progress: bool = True
+    #: Fetch URLs whose host is on a private, loopback or link-local address.
+    allow_private: bool = False
 
     def model_for(self, lang: str) -> str:
         return dict(self.models)[lang]

@@ -14,6 +14,7 @@ from ..knowledge import data_dir, read_tsv, TIME_COLUMNS
 from ..records import Article, Failure
 from .decode import decode
 from .feeds import parse_feed
+from .fetch import fetch, is_url
 from .html import parse_html
 from .jsonl import parse_jsonl
 from .langid import LanguageGuesser
@@ -56,8 +57,9 @@ def iso_day(value: str | None) -> str | None:
 class Ingestor:
     """Reads inputs into `Article`s. Light: no spaCy; builds its word tables once."""
 
-    def __init__(self, languages: tuple[str, ...] = SUPPORTED, min_words: int = 5):
+    def __init__(self, languages: tuple[str, ...] = SUPPORTED, min_words: int = 5, *, allow_private: bool = False):
         self.languages = languages
+        self.allow_private = allow_private
         self.min_words = min_words
         self.guesser = LanguageGuesser()
         self.time = {lg: TimeParser(TimeWords.from_rows(lg, read_tsv(data_dir() / lg / "time.tsv", TIME_COLUMNS)))
@@ -67,6 +69,9 @@ class Ingestor:
     # -- dispatch -------------------------------------------------------------------------
     def read(self, paths: Iterable[str | Path]) -> Iterator[Article | Failure]:
         for p in paths:
+            if is_url(str(p)):
+                yield from self.read_url(str(p))
+                continue
             path = Path(p)
             if not path.exists():
                 yield Failure(str(p), "ingest", "no such file or folder")
@@ -118,6 +123,25 @@ class Ingestor:
             yield Failure(source, "ingest", exc.reason, exc.line)
         except OSError as exc:
             yield Failure(source, "ingest", f"cannot read: {exc.strerror or exc}")
+
+    def read_url(self, url: str) -> Iterator[Article | Failure]:
+        """An article page or a feed fetched over HTTP (see `fetch` for what is refused)."""
+        try:
+            got = fetch(url, allow_private=self.allow_private)
+            ctype = got.content_type.lower()
+            head = got.body[:2048].lstrip().lower()
+            if "xml" in ctype or "rss" in ctype or "atom" in ctype or head.startswith(b"<?xml") and (
+                    b"<rss" in head or b"<feed" in head):
+                for n, rec in enumerate(parse_feed(got.body, url), start=1):
+                    yield self._article(rec, url, origin="feed", line=n)
+                return
+            text = decode(got.body, url)
+            if "html" in ctype or head.startswith((b"<!doctype html", b"<html")):
+                yield self._article(parse_html(text, url, url=got.url), url, origin="html")
+            else:
+                yield self._article({"text": text, "url": got.url}, url, origin="text")
+        except InputError as exc:
+            yield Failure(url, "fetch", exc.reason, exc.line)
 
     # -- one article ----------------------------------------------------------------------
     def _article(self, rec: dict, source: str, *, origin: str, line: int | None = None) -> Article | Failure:
