@@ -9,9 +9,11 @@ from ..errors import InputError
 FIELDS = ("text", "url", "title", "published", "outlet", "author", "lang")
 
 
-def parse_jsonl(text: str, source: str) -> Iterator[dict | InputError]:
-    """Each line's article dict, or an `InputError` naming the line; other lines go on."""
-    for n, line in enumerate(text.split("\n"), start=1):
+def parse_jsonl(text, source: str) -> Iterator[dict | InputError]:
+    """Each line's article dict, or an `InputError` naming the line; other lines go on.
+    `text` is the whole text or an iterable of lines (a file streamed line by line)."""
+    lines = text.split("\n") if isinstance(text, str) else text
+    for n, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:

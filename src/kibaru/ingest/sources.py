@@ -87,6 +87,15 @@ class Ingestor:
         source = str(path)
         try:
             size = path.stat().st_size
+            if path.suffix.lower() in JSONL_EXT:
+                # streamed line by line: memory stays bounded whatever the file's size
+                with path.open("rb") as fh:
+                    for rec in parse_jsonl((_line_text(b) for b in fh), source):
+                        if isinstance(rec, InputError):
+                            yield Failure(source, "ingest", rec.reason, rec.line)
+                        else:
+                            yield self._article(rec, source, origin="jsonl", line=rec.pop("line"))
+                return
             if size > MAX_FILE_BYTES:
                 raise InputError(source, f"file too large ({size // 2**20} MiB > {MAX_FILE_BYTES // 2**20} MiB);"
                                          " split it (JSONL) before ingesting")
@@ -182,6 +191,13 @@ class Ingestor:
             published=published,
             source=source,
         )
+
+
+def _line_text(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig").rstrip("\r\n")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace").rstrip("\r\n")
 
 
 def read_sources(paths: Iterable[str | Path], **kw) -> Iterator[Article | Failure]:
