@@ -196,15 +196,25 @@ def _disagreements(sid: str, eid: str, c: list[dict]) -> list[Discrepancy]:
     about = f"{c[0]['event']} " + "–".join(sorted(_codes(c[0])))
     checks = {
         "date": lambda m: m["date_start"] if m["date_precision"] == "day" else None,
-        "location": lambda m: (m["location"] or {}).get("name"),
+        "location": _place_key,
         "quantity": lambda m: "; ".join(f"{q['value']} {q['unit']}" for q in m["quantities"] if q["value"] is not None) or None,
     }
     for field, get in checks.items():
         values: dict[str, list[str]] = defaultdict(list)
+        shown: dict[str, str] = {}
         for m in c:
             v = get(m)
             if v:
                 values[v].append(m["article_id"])
+                shown.setdefault(v, (m["location"] or {}).get("name") if field == "location" else v)
         if len(values) >= 2:
-            out.append(Discrepancy(field, about, {k: sorted(set(v)) for k, v in values.items()}, sid, eid))
+            out.append(Discrepancy(field, about, {shown[k]: sorted(set(v)) for k, v in values.items()}, sid, eid))
     return out
+
+
+def _place_key(m: dict) -> str | None:
+    """Two names of one place ("NIAMEY", "Niamey"; "palais de Koulouba", "Bamako") agree."""
+    loc = m["location"] or {}
+    if loc.get("geonameid"):
+        return str(loc["geonameid"])
+    return (loc.get("name") or "").casefold() or None
