@@ -242,6 +242,7 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
                 _note_actor(out, key, m, parsed.article)
                 m = replace(m, key=key)
             resolved.append(m)
+        resolved = _members(doc, resolved, lr, res)
         resolved.extend(_anaphors(doc, para.index, lr, resolved, out))
         groups.extend(_groups(doc, resolved, lr))
         seen_codes.update(c for m in resolved if m.kind in ("country", "demonym", "person") for c in m.codes)
@@ -299,6 +300,20 @@ def _anaphors(doc, para: int, lr: LanguageResources, here: list[Mention], out: A
         if target is not None:
             found.append(replace(target, para=para, start=t.i, end=t.i + 1, head=t.i, text=t.text, locative=False))
     return found
+
+
+def _members(doc, mentions: list[Mention], lr: LanguageResources, res: Resources) -> list[Mention]:
+    """"les pays de l'AES", "AES member states": the phrase stands for the member states."""
+    out = []
+    for m in mentions:
+        members = res.knowledge.members.get(m.code or "") if m.kind == "organisation" else None
+        t = doc[m.head]
+        owner = t.head if t.dep_ in ("nmod", "compound", "poss") and t.head.i != t.i else None
+        if members and owner is not None and lr.has("group_noun", owner.lower_):
+            out.append(replace(m, codes=members, kind="pair", name=m.name))
+        else:
+            out.append(m)
+    return out
 
 
 def _coordinate(doc, people: list[Mention]) -> list[Mention]:

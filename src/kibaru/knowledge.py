@@ -58,6 +58,7 @@ class Knowledge:
     events: dict[str, list[dict[str, str]]]
     time: dict[str, list[dict[str, str]]]
     words: dict[str, list[dict[str, str]]]
+    members: dict[str, tuple[str, ...]]
 
     @classmethod
     def load(cls, languages: tuple[str, ...] = ("fr", "en"), root: Path | None = None) -> "Knowledge":
@@ -75,4 +76,6 @@ class Knowledge:
             events={lg: read_tsv(root / lg / "events.tsv", EVENT_COLUMNS) for lg in languages},
             time={lg: read_tsv(root / lg / "time.tsv", TIME_COLUMNS) for lg in languages},
             words={lg: read_tsv(root / lg / "words.tsv", ("form", "kind", "value")) for lg in languages},
+            members={r["code"]: tuple(r["members"].split())
+                     for r in read_tsv(root / "members.tsv", ("code", "members", "as_of"))},
         )
