@@ -1,6 +1,7 @@
 """Shared fixtures: real resources (spaCy models, knowledge files), real DuckDB files."""
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 import pytest
@@ -48,3 +49,30 @@ def code(resources):
         return process(parsed, resources)
 
     return _code
+
+
+@contextlib.contextmanager
+def serving(db):
+    """kibaru's web app on a free loopback port, in a thread, for the duration of a test."""
+    import socket
+    import threading
+    import time
+
+    import uvicorn
+
+    from kibaru.server import create_app
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if server.started:
+            break
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)

@@ -3,12 +3,11 @@ use it on a store built from the two seeds: find the Goïta–Moscow story, read
 accounts side by side with the evidence highlighted, open the MLI–RUS timeline and
 Abdoulaye Diop's page. Screenshots go to tests/screenshots/ (the README shows one)."""
 import shutil
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
+
+from conftest import serving
 
 pytestmark = pytest.mark.slow
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -19,26 +18,13 @@ SHOTS = Path(__file__).parent / "screenshots"
 def base_url(tmp_path_factory, shared, resources):
     if CHROMIUM is None:
         pytest.skip("Debian chromium is not installed (make test installs it)")
-    import uvicorn
     from kibaru.pipeline import run
-    from kibaru.server import create_app
     from kibaru.store import Store
     db = tmp_path_factory.mktemp("ui") / "seeds.duckdb"
     with Store(db) as store:
         run([shared / "seeds"], store, resources=resources)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    with serving(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

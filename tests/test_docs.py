@@ -23,5 +23,5 @@ def test_every_knowledge_file_is_described():
     data = ROOT / "src" / "kibaru" / "data"
     for f in data.rglob("*.tsv"):
         name = f.name if f.parent.name not in ("fr", "en") else f"<lang>/{f.name}"
-        name = f"gazetteer/*.tsv" if f.parent.name == "gazetteer" else name
+        name = "gazetteer/*.tsv" if f.parent.name == "gazetteer" else name
         assert name in doc, f"{f.relative_to(data)} is not described in docs/DATA.md"

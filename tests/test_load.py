@@ -1,15 +1,13 @@
 """A bounded load test of the API on loopback: no request fails; requests/s and p99 latency
 are printed (measured, not asserted: the machines are noisy)."""
-import socket
 import statistics
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, serving
 
 pytestmark = pytest.mark.slow
 REQUESTS, WORKERS, TIME_LIMIT = 400, 4, 60.0
@@ -17,24 +15,13 @@ REQUESTS, WORKERS, TIME_LIMIT = 400, 4, 60.0
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory, resources):
-    import uvicorn
     from kibaru.pipeline import run
-    from kibaru.server import create_app
     from kibaru.store import Store
     db = tmp_path_factory.mktemp("load") / "k.duckdb"
     with Store(db) as store:
         run([FIXTURES / "articles"], store, resources=resources)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
+    with serving(db) as url:
+        yield url
 
 
 def test_api_under_load_has_no_error(base_url):
