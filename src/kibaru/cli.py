@@ -45,10 +45,15 @@ def main():
 @click.option("--processes", type=int, default=1, show_default=True, help="Parser worker processes.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private/loopback addresses.")
-def run(paths, db, sample, processes, quiet, allow_private):
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where the parse and coding run: this machine, or Ray (pip install 'kibaru[ray]').")
+@click.option("--address", default=None, help="Ray cluster address (default: start a local Ray instance).")
+def run(paths, db, sample, processes, quiet, allow_private, engine, address):
     """Ingest and process files, folders, feeds or http(s) URLs into the store.
 
     Running again on the same input adds nothing twice. Example: kibaru run seeds/ --db my.duckdb
+
+    With --engine ray, --processes is the number of Ray actors (each holds its own models).
     """
     from .pipeline import run as run_pipeline, sample_dir
     from .store import Store
@@ -57,8 +62,14 @@ def run(paths, db, sample, processes, quiet, allow_private):
     if not paths:
         raise click.UsageError("give at least one file or folder, or --sample")
     settings = Settings.build(db=db, processes=processes, allow_private=allow_private)
+    if address and engine != "ray":
+        raise click.UsageError("--address is for --engine ray")
     with Store(db) as store, views.progress(disabled=quiet) as bar:
-        report = run_pipeline(paths, store, settings=settings, on_progress=bar)
+        if engine == "ray":
+            from .distributed import run_ray
+            report = run_ray(paths, store, settings=settings, address=address, actors=processes, on_progress=bar)
+        else:
+            report = run_pipeline(paths, store, settings=settings, on_progress=bar)
     views.run_report(console, report, db)
     if report.failures:
         sys.exit(1)

@@ -68,8 +68,13 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def run(paths: Iterable[str | Path], store: Store, *, settings: Settings | None = None,
-        resources: Resources | None = None, on_progress: Callable[[int], None] | None = None) -> RunReport:
-    """Ingest and process inputs into the store; what is already stored is not redone."""
+        resources: Resources | None = None, on_progress: Callable[[int], None] | None = None,
+        coder: Callable | None = None) -> RunReport:
+    """Ingest and process inputs into the store; what is already stored is not redone.
+
+    `coder` turns batches of new articles into results: a `LocalCoder` by default, or a
+    `distributed.RayCoder` to run the same stages on a Ray cluster.
+    """
     settings = settings or Settings()
     report = RunReport()
     ingestor = Ingestor(settings.languages, settings.min_words, allow_private=settings.allow_private)
@@ -82,19 +87,43 @@ def run(paths: Iterable[str | Path], store: Store, *, settings: Settings | None 
                 yield item
 
     run_articles(articles(), store, settings=settings, resources=resources, on_progress=on_progress,
-                 report=report)
+                 report=report, coder=coder)
     report.skipped_languages = dict(ingestor.skipped_languages)
     return report
 
 
+class LocalCoder:
+    """Parses and codes batches of articles in this process (spaCy may fork `processes` workers).
+
+    A coder turns new articles into results; the runner around it (dedup, store, stories) is
+    the same whichever coder is used — `distributed.RayCoder` is the other one.
+    """
+
+    def __init__(self, settings: Settings, resources: Resources | None = None):
+        self.settings, self.res = settings, resources
+
+    def __call__(self, todo: list[Article], learned_people: dict, timing: dict[str, float]) -> list[ArticleResult]:
+        if self.res is None:
+            self.res = Resources(self.settings)
+        self.res.learned_people = learned_people
+        t = time.perf_counter()
+        parsed_all = list(parse_articles(todo, self.res.pipeline, batch_size=self.settings.batch_size,
+                                         n_process=self.settings.processes))
+        timing["nlp"] = timing.get("nlp", 0) + time.perf_counter() - t
+        t = time.perf_counter()
+        results = [process(p, self.res) for p in parsed_all]
+        timing["code"] = timing.get("code", 0) + time.perf_counter() - t
+        return results
+
+
 def run_articles(articles: Iterable[Article], store: Store, *, settings: Settings | None = None,
                  resources: Resources | None = None, on_progress: Callable[[int], None] | None = None,
-                 report: RunReport | None = None) -> RunReport:
+                 report: RunReport | None = None, coder: Callable | None = None) -> RunReport:
     """Process articles into the store in batches (one transaction each), then rebuild stories."""
     settings = settings or Settings()
     report = report or RunReport()
+    coder = coder or LocalCoder(settings, resources)
     t0 = time.perf_counter()
-    res = resources
     timing = report.stage_seconds
     seen: set[str] = set()
 
@@ -110,35 +139,16 @@ def run_articles(articles: Iterable[Article], store: Store, *, settings: Setting
             yield a
             t = time.perf_counter()
 
-    near = NearDuplicates(settings.near_duplicate_threshold)
-    for aid, sig in store.signatures():
-        near.add(aid, from_bytes(sig))
+    near = near_duplicate_index(store, settings)
     for batch in _batches(fresh(), settings.batch_size):
         known = store.known_articles(a.id for a in batch)
         report.already_stored += len(known)
-        todo = [a for a in batch if a.id not in known]
-        sigs = {}
-        for i, a in enumerate(todo):
-            sigs[a.id] = signature(a.text)
-            original = near.original_of(a.id, sigs[a.id])
-            if original is not None:
-                todo[i] = replace(a, duplicate_of=original)
-                report.near_duplicates += 1
-            near.add(a.id, sigs[a.id])
+        todo, sigs = mark_near_duplicates([a for a in batch if a.id not in known], near, report)
         if todo:
-            if res is None:
-                res = Resources(settings)
-            res.learned_people = store.learned_people()
-            t = time.perf_counter()
-            parsed_all = list(parse_articles(todo, res.pipeline, batch_size=settings.batch_size,
-                                             n_process=settings.processes))
-            timing["nlp"] = timing.get("nlp", 0) + time.perf_counter() - t
-            t = time.perf_counter()
-            results = [process(p, res) for p in parsed_all]
+            results = coder(todo, store.learned_people(), timing)
             for r in results:
                 r.signature = to_bytes(sigs[r.article.id])
-            report.words += sum(len(p.article.text.split()) for p in parsed_all)
-            timing["code"] = timing.get("code", 0) + time.perf_counter() - t
+            report.words += sum(len(r.article.text.split()) for r in results)
             t = time.perf_counter()
             report.new += store.add_results(results)
             report.mentions += sum(len(r.mentions) for r in results)
@@ -151,6 +161,27 @@ def run_articles(articles: Iterable[Article], store: Store, *, settings: Setting
     timing["stories"] = time.perf_counter() - t
     report.seconds += time.perf_counter() - t0
     return report
+
+
+def near_duplicate_index(store: Store, settings: Settings) -> NearDuplicates:
+    """The LSH index of every stored article's signature."""
+    near = NearDuplicates(settings.near_duplicate_threshold)
+    for aid, sig in store.signatures():
+        near.add(aid, from_bytes(sig))
+    return near
+
+
+def mark_near_duplicates(todo: list[Article], near: NearDuplicates, report: RunReport):
+    """Articles marked `duplicate_of` the earlier article they copy; their signatures."""
+    sigs = {}
+    for i, a in enumerate(todo):
+        sigs[a.id] = signature(a.text)
+        original = near.original_of(a.id, sigs[a.id])
+        if original is not None:
+            todo[i] = replace(a, duplicate_of=original)
+            report.near_duplicates += 1
+        near.add(a.id, sigs[a.id])
+    return todo, sigs
 
 
 def rebuild_stories(store: Store) -> None:
