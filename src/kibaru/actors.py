@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from .nlp import ParsedArticle
 from .records import Actor, ActorRole
+from .knowledge import normalise_form
 from .resources import MAX_FORM_TOKENS, LanguageResources, Resources, fold, is_acronym
 from .titles import RANKS, find_role, role_phrase
 
@@ -108,14 +109,37 @@ def _locative(lr: LanguageResources, doc, start: int) -> bool:
     return prev is not None and lr.has("loc_prep", prev.lower_)
 
 
+def _folded_tokens(doc) -> list[tuple[str, str]]:
+    """(folded text, whitespace after) per token: a span's key is their concatenation."""
+    return [(normalise_form(t.text).lower() if t.is_space else fold(t.text), normalise_form(t.whitespace_))
+            for t in doc]
+
+
+def _candidates(doc, i: int, ft: list[tuple[str, str]], prefixes: frozenset[str]) -> list[int]:
+    """Span lengths from token i whose folded text could be a name, longest first."""
+    out, key = [], ""
+    for j in range(i, min(i + MAX_FORM_TOKENS, len(doc))):
+        key += ft[j][0]
+        if key not in prefixes:
+            break
+        out.append(j - i + 1)
+        key += ft[j][1]
+    return out[::-1]
+
+
 def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Mention]:
     """Gazetteer names, demonyms, capitals and places of one paragraph, longest first."""
     out: list[Mention] = []
     in_person = {i for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1 for i in range(e.start, e.end)}
+    prefixes = res.name_prefixes(lr.lang)
+    ft = _folded_tokens(doc)
     i, n = 0, len(doc)
     while i < n:
         found = None
-        for L in range(min(MAX_FORM_TOKENS, n - i), 0, -1):
+        lengths = _candidates(doc, i, ft, prefixes)
+        if "-" in doc[i].text or (i + 1 < n and doc[i + 1].text == "-"):
+            lengths = sorted(set(lengths) | set(range(1, min(4, n - i) + 1)), reverse=True)
+        for L in lengths:
             span = doc[i:i + L]
             if span[0].is_punct or span[-1].is_punct:
                 continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .dates import TimeParser, TimeWords
 from .knowledge import Knowledge, normalise_form
@@ -19,6 +19,7 @@ from .settings import Settings
 MAX_FORM_TOKENS = 8
 
 
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Lowercase without accents, straight apostrophes: the key names are compared on."""
     t = unicodedata.normalize("NFKD", normalise_form(text).lower())
@@ -145,6 +146,19 @@ class Resources:
         for ps in index.values():
             ps.sort(key=lambda p: rank.get(p.feature, 9))
         return index
+
+    def name_prefixes(self, lg: str) -> frozenset[str]:
+        """Every prefix of every folded name, acronym and place form of a language.
+
+        Lets the gazetteer lookup stop extending a span as soon as no name starts with it,
+        instead of trying every span length at every token (the lookup's hot spot).
+        """
+        key = ("name_prefixes", lg)
+        if key not in self.cache:
+            lr = self.lang[lg]
+            forms = {*lr.gazetteer, *(fold(a) for a in lr.acronyms), *self.places}
+            self.cache[key] = frozenset(f[:i] for f in forms for i in range(1, len(f) + 1))
+        return self.cache[key]
 
     @cached_property
     def capitals(self) -> dict[str, PlaceEntry]:

@@ -132,74 +132,79 @@ class Store:
 
     def add_failures(self, failures: Iterable[Failure]) -> int:
         rows = [(_h(f.source, f.line, f.reason), f.source, f.line, f.stage, f.reason) for f in failures]
-        if rows:
-            self.db.executemany("INSERT INTO failures (id, source, line, stage, reason) VALUES (?,?,?,?,?) "
-                                "ON CONFLICT (id) DO NOTHING", rows)
+        self._insert_many("failures (id, source, line, stage, reason)", rows, "ON CONFLICT (id) DO NOTHING")
         return len(rows)
 
     def add_results(self, results: list[ArticleResult]) -> int:
         """Store articles with their mentions, quotes and actors in one transaction.
 
-        Articles already stored are skipped whole, so nothing is counted twice."""
+        Articles already stored are skipped whole, so nothing is counted twice. Rows are
+        written in bulk (multi-row INSERTs): row-by-row statements cost more than the coding."""
         known = self.known_articles(r.article.id for r in results)
         new = [r for r in results if r.article.id not in known]
         if not new:
             return 0
+        arts = [(a.id, a.url, a.source, a.outlet, a.title, a.author, a.published, a.lang, a.text, a.duplicate_of)
+                for a in (r.article for r in new)]
+        sigs = [(r.article.id, r.signature) for r in new if r.signature is not None]
+        mentions = [(m.id, m.article_id, m.event, m.mode, m.status, _j(m.context), _j(m.actor), _j(m.recipient),
+                     m.date.start, m.date.end, m.date.precision, m.date.text, _j(m.location), _j(m.quantities),
+                     _j(m.evidence), m.confidence, m.score) for r in new for m in r.mentions]
+        quotes = [(_h(q.article_id, q.start, q.end), q.article_id, q.speaker, q.actor_id, q.speaker_code, q.text,
+                   q.start, q.end) for r in new for q in r.quotes]
         self.db.execute("BEGIN")
         try:
-            for r in new:
-                self._insert_article(r.article)
-                if r.signature is not None:
-                    self.db.execute("INSERT INTO signatures VALUES (?, ?) ON CONFLICT DO NOTHING",
-                                    [r.article.id, r.signature])
-                self._insert_mentions(r.mentions)
-                self._insert_quotes(r.quotes)
-                self._merge_actors(r.actors)
+            self._insert_many("articles (id, url, source, outlet, title, author, published, lang, text, "
+                              "duplicate_of)", arts)
+            self._insert_many("signatures", sigs, "ON CONFLICT DO NOTHING")
+            self._insert_many("mentions", mentions)
+            self._insert_many("quotes", quotes, "ON CONFLICT (id) DO NOTHING")
+            self._merge_actors([a for r in new for a in r.actors])
             self.db.execute("COMMIT")
         except Exception:
             self.db.execute("ROLLBACK")
             raise
         return len(new)
 
+    def _insert_many(self, table: str, rows: list[tuple], suffix: str = "", chunk: int = 256) -> None:
+        """INSERT of many rows, `chunk` rows per statement."""
+        for k in range(0, len(rows), chunk):
+            part = rows[k:k + chunk]
+            one = "(" + ",".join("?" * len(part[0])) + ")"
+            self.db.execute(f"INSERT INTO {table} VALUES {','.join([one] * len(part))} {suffix}",
+                            [v for row in part for v in row])
+
     def signatures(self) -> list[tuple[str, bytes]]:
         """MinHash signatures of the stored articles (near-duplicate detection)."""
         return self.db.execute("SELECT article_id, minhash FROM signatures").fetchall()
 
-    def _insert_article(self, a: Article) -> None:
-        self.db.execute(
-            "INSERT INTO articles (id, url, source, outlet, title, author, published, lang, text, duplicate_of) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [a.id, a.url, a.source, a.outlet, a.title, a.author, a.published, a.lang, a.text, a.duplicate_of])
-
-    def _insert_mentions(self, ms: list[EventMention]) -> None:
-        rows = [(m.id, m.article_id, m.event, m.mode, m.status, _j(m.context), _j(m.actor), _j(m.recipient),
-                 m.date.start, m.date.end, m.date.precision, m.date.text, _j(m.location), _j(m.quantities),
-                 _j(m.evidence), m.confidence, m.score) for m in ms]
-        if rows:
-            self.db.executemany("INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-
-    def _insert_quotes(self, qs: list[Quote]) -> None:
-        rows = [(_h(q.article_id, q.start, q.end), q.article_id, q.speaker, q.actor_id, q.speaker_code, q.text,
-                 q.start, q.end) for q in qs]
-        if rows:
-            self.db.executemany("INSERT INTO quotes VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING", rows)
-
     def _merge_actors(self, actors: list[Actor]) -> None:
+        """Actors merged with what is stored (aliases, roles, articles united), written in bulk."""
+        merged: dict[str, list] = {}
+        ids = list(dict.fromkeys(a.actor_id for a in actors))
+        if not ids:
+            return
+        for aid, name, kind, code, sector, aliases, roles, arts in self.db.execute(
+                "SELECT actor_id, name, kind, code, sector, aliases, roles, article_ids FROM actors "
+                "WHERE actor_id IN (SELECT unnest(?))", [ids]).fetchall():
+            merged[aid] = [aid, name, kind, code, sector, set(json.loads(aliases)), json.loads(roles),
+                           json.loads(arts)]
+        stored = list(merged)
         for a in actors:
-            row = self.db.execute("SELECT aliases, roles, article_ids, code, sector FROM actors WHERE actor_id = ?",
-                                  [a.actor_id]).fetchone()
             roles = [asdict(r) for r in a.roles]
-            if row is None:
-                self.db.execute("INSERT INTO actors VALUES (?,?,?,?,?,?,?,?)",
-                                [a.actor_id, a.name, a.kind, a.code, a.sector, _j(sorted(a.aliases)), _j(roles),
-                                 _j(list(a.article_ids))])
+            m = merged.get(a.actor_id)
+            if m is None:
+                merged[a.actor_id] = [a.actor_id, a.name, a.kind, a.code, a.sector, set(a.aliases), roles,
+                                      list(a.article_ids)]
                 continue
-            aliases = sorted(set(json.loads(row[0])) | set(a.aliases))
-            merged = _merge_roles(json.loads(row[1]), roles)
-            arts = list(dict.fromkeys(json.loads(row[2]) + list(a.article_ids)))
-            self.db.execute("UPDATE actors SET aliases=?, roles=?, article_ids=?, code=coalesce(code, ?), "
-                            "sector=coalesce(sector, ?) WHERE actor_id=?",
-                            [_j(aliases), _j(merged), _j(arts), a.code, a.sector, a.actor_id])
+            m[3], m[4] = m[3] or a.code, m[4] or a.sector
+            m[5] |= set(a.aliases)
+            m[6] = _merge_roles(m[6], roles)
+            m[7] = list(dict.fromkeys(m[7] + list(a.article_ids)))
+        if stored:
+            self.db.execute("DELETE FROM actors WHERE actor_id IN (SELECT unnest(?))", [stored])
+        self._insert_many("actors", [(m[0], m[1], m[2], m[3], m[4], _j(sorted(m[5])), _j(m[6]), _j(m[7]))
+                                     for m in merged.values()])
 
     def replace_stories(self, stories: list[Story], events: list[Event], discrepancies: list[Discrepancy],
                         article_story: dict[str, str]) -> None:
@@ -210,23 +215,20 @@ class Store:
                 self.db.execute(f"DELETE FROM {t}")
             st_rows = [(s.story_id, s.title, _j(list(s.article_ids)), s.start, s.end, _j(list(s.codes)))
                        for s in stories]
-            if st_rows:
-                self.db.executemany("INSERT INTO stories VALUES (?,?,?,?,?,?)", st_rows)
+            self._insert_many("stories", st_rows)
             ev_rows = [(e.id, e.story_id, e.event, e.mode, e.status, _j(e.context), _j(e.actor), _j(e.recipient),
                         e.date.start, e.date.end, e.date.precision, e.date.text, _j(e.location), _j(e.quantities),
                         _j(e.evidence), _j(list(e.article_ids)), _j(list(e.mention_ids)), e.num_articles,
                         e.num_sources, e.score, e.confidence) for e in events]
-            if ev_rows:
-                self.db.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", ev_rows)
+            self._insert_many("events", ev_rows)
             d_rows = [(_h(d.story_id, d.event_id, d.field, d.about), d.story_id, d.event_id, d.field, d.about,
                        _j(d.values)) for d in discrepancies]
-            if d_rows:
-                self.db.executemany("INSERT INTO discrepancies VALUES (?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING",
-                                    d_rows)
+            self._insert_many("discrepancies", d_rows, "ON CONFLICT (id) DO NOTHING")
             self.db.execute("UPDATE articles SET story_id = NULL")
             if article_story:
-                self.db.executemany("UPDATE articles SET story_id = ? WHERE id = ?",
-                                    [(s, a) for a, s in article_story.items()])
+                self.db.execute("UPDATE articles SET story_id = m.story FROM "
+                                "(SELECT unnest(?) AS id, unnest(?) AS story) m WHERE articles.id = m.id",
+                                [list(article_story), list(article_story.values())])
             self.db.execute("COMMIT")
         except Exception:
             self.db.execute("ROLLBACK")
