@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 
 import click
 from rich.console import Console
@@ -73,6 +74,56 @@ def run(paths, db, sample, processes, quiet, allow_private, engine, address):
     views.run_report(console, report, db)
     if report.failures:
         sys.exit(1)
+
+
+class Duration(click.ParamType):
+    """`30s`, `15m`, `1h` → seconds; anything else is a usage error."""
+
+    name = "duration"
+
+    def convert(self, value, param, ctx):
+        from .watch import parse_every
+
+        if isinstance(value, (int, float)):
+            return float(value)
+        try:
+            return parse_every(value)
+        except KibaruError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+@main.command()
+@click.argument("feeds_file", type=click.Path(exists=True, dir_okay=False))
+@DB_OPTION
+@click.option("--every", type=Duration(), default="15m", show_default=True, help="Time between polls: 30s, 15m, 1h.")
+@click.option("--rounds", type=click.IntRange(min=1), default=None, help="Stop after N rounds (default: Ctrl-C).")
+@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between two requests to the same host.")
+@click.option("--allow-private", is_flag=True, help="Allow URLs on private/loopback addresses.")
+@click.option("--quiet", is_flag=True, help="No line per round.")
+def watch(feeds_file, db, every, rounds, delay, allow_private, quiet):
+    """Poll the RSS/Atom feeds listed in FEEDS_FILE (one URL a line, # comments) and process
+    their new articles, round after round, until Ctrl-C; the next run resumes where it stopped.
+
+    Example: kibaru watch feeds.txt --db news.duckdb --every 15m
+    """
+    from .store import Store
+    from .watch import watch as do_watch
+
+    settings = Settings.build(db=db, allow_private=allow_private, fetch_delay=delay)
+
+    def on_round(r):
+        if not quiet:
+            console.print(f"[{time.strftime('%H:%M:%S')}] {r.line()}", highlight=False, markup=False, soft_wrap=True)
+
+    with Store(db) as store:
+        report = do_watch(feeds_file, store, settings, every, rounds, on_round=on_round,
+                          on_notice=lambda m: err.print(m, highlight=False, markup=False, soft_wrap=True))
+    failed = sum(len(r.failures) for r in report.rounds)
+    if not quiet:
+        console.print(f"{len(report.rounds)} round(s) into {db}"
+                      + (f"; {failed} failure(s), listed by `kibaru failures --db {db}`" if failed else ""),
+                      highlight=False, markup=False, soft_wrap=True)
 
 
 @main.command()

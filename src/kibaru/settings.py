@@ -24,6 +24,8 @@ class Settings:
     progress: bool = True
     #: Fetch URLs whose host is on a private, loopback or link-local address.
     allow_private: bool = False
+    #: Seconds between two requests to the same host (`kibaru watch`): politeness to sites.
+    fetch_delay: float = 1.0
 
     def model_for(self, lang: str) -> str:
         return dict(self.models)[lang]
@@ -37,4 +39,6 @@ class Settings:
             raise ConfigError(f"unknown setting(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
         if values.get("processes", 1) < 1:
             raise ConfigError("processes must be at least 1")
+        if (values.get("fetch_delay") or 0) < 0:
+            raise ConfigError("fetch_delay cannot be negative")
         return cls(**{k: v for k, v in values.items() if v is not None})

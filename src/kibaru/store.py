@@ -56,9 +56,18 @@ MIGRATIONS: list[tuple[int, str]] = [
     (2, """
     CREATE TABLE signatures (article_id VARCHAR PRIMARY KEY, minhash BLOB);
     """),
+    # `kibaru watch`: each feed's validators, and the item links already handled (or being
+    # retried after a transient error), so a restart neither refetches nor forgets.
+    (3, """
+    CREATE TABLE feeds (url VARCHAR PRIMARY KEY, etag VARCHAR, last_modified VARCHAR,
+        last_polled TIMESTAMP);
+    CREATE TABLE feed_items (feed VARCHAR, link VARCHAR, done BOOLEAN, tries INTEGER,
+        seen_at TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (feed, link));
+    """),
 ]
 
-TABLES = ("articles", "mentions", "events", "actors", "quotes", "stories", "discrepancies", "failures")
+TABLES = ("articles", "mentions", "events", "actors", "quotes", "stories", "discrepancies", "failures",
+          "feeds", "feed_items")
 
 
 def _j(value) -> str:
@@ -342,6 +351,52 @@ class Store:
 
     def failures(self) -> list[dict]:
         return self.query("SELECT source, line, stage, reason, seen_at FROM failures ORDER BY source, line")
+
+    # -- watched feeds --------------------------------------------------------------------
+    def feed_state(self, url: str) -> dict | None:
+        """A watched feed's saved ETag, Last-Modified and last poll time, or None."""
+        rows = self.query("SELECT url, etag, last_modified, last_polled FROM feeds WHERE url = ?", [url])
+        return rows[0] if rows else None
+
+    def feed_items(self, url: str) -> dict[str, tuple[bool, int]]:
+        """Item links of a feed already handled: link → (done, tries of a transient failure)."""
+        rows = self.db.execute("SELECT link, done, tries FROM feed_items WHERE feed = ?", [url]).fetchall()
+        return {link: (bool(done), tries or 0) for link, done, tries in rows}
+
+    def save_feed_poll(self, url: str, *, etag: str | None, last_modified: str | None, done: Iterable[str] = (),
+                       retry: Iterable[str] = (), validators: bool = True) -> None:
+        """Record one poll of a feed in one transaction: its validators (unless `validators`
+        is false: the poll was not finished, so the next one must not get a 304), the links
+        now done, and the links to retry (their try count goes up)."""
+        done = list(dict.fromkeys(done))
+        retry = [x for x in dict.fromkeys(retry) if x not in set(done)]
+        self.db.execute("BEGIN")
+        try:
+            if validators:
+                self.db.execute("INSERT INTO feeds VALUES (?, ?, ?, current_timestamp) ON CONFLICT (url) DO UPDATE "
+                                "SET etag = excluded.etag, last_modified = excluded.last_modified, "
+                                "last_polled = excluded.last_polled", [url, etag, last_modified])
+            else:
+                self.db.execute("INSERT INTO feeds VALUES (?, NULL, NULL, current_timestamp) ON CONFLICT (url) "
+                                "DO UPDATE SET last_polled = excluded.last_polled", [url])
+            if done:
+                self.db.executemany("INSERT INTO feed_items (feed, link, done, tries) VALUES (?, ?, true, 0) "
+                                    "ON CONFLICT (feed, link) DO UPDATE SET done = true", [(url, x) for x in done])
+            if retry:
+                self.db.executemany("INSERT INTO feed_items (feed, link, done, tries) VALUES (?, ?, false, 1) "
+                                    "ON CONFLICT (feed, link) DO UPDATE SET tries = feed_items.tries + 1",
+                                    [(url, x) for x in retry])
+            self.db.execute("COMMIT")
+        except Exception:
+            self.db.execute("ROLLBACK")
+            raise
+
+    def rollback(self) -> None:
+        """Abandon a transaction a hard interrupt (a second Ctrl-C) may have left open."""
+        try:
+            self.db.execute("ROLLBACK")
+        except duckdb.Error:
+            pass  # none was open
 
 
 _JSON_COLS = {"context", "actor", "recipient", "location", "quantities", "evidence", "article_ids",

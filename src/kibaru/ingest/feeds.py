@@ -19,12 +19,29 @@ def _plain(html: str) -> str:
     return root.text_content()
 
 
-def parse_feed(raw: bytes, source: str) -> Iterator[dict]:
-    """Items of a feed as article dicts; a feed that does not parse raises `InputError`."""
+def _parse(raw: bytes, source: str):
     feed = feedparser.parse(raw)
     why = getattr(feed, "bozo_exception", None)
     if feed.bozo and why is not None and "not well-formed" in str(why):
         raise InputError(source, f"feed is not well-formed XML ({why})")
+    return feed
+
+
+def feed_links(raw: bytes, source: str) -> list[str]:
+    """The item links of a feed, in feed order (relative links resolved by feedparser).
+
+    For `kibaru watch`, which fetches each item's page: a feed with no items yet is not an
+    error, but a response that is no feed at all (an HTML page) is.
+    """
+    feed = _parse(raw, source)
+    if not feed.entries and not feed.version:
+        raise InputError(source, "not an RSS or Atom feed")
+    return [e.link.strip() for e in feed.entries if (e.get("link") or "").strip()]
+
+
+def parse_feed(raw: bytes, source: str) -> Iterator[dict]:
+    """Items of a feed as article dicts; a feed that does not parse raises `InputError`."""
+    feed = _parse(raw, source)
     if not feed.entries:
         why = getattr(feed, "bozo_exception", None)
         raise InputError(source, f"feed has no items{f' ({why})' if why else ''}")

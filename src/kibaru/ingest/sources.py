@@ -14,7 +14,7 @@ from ..knowledge import data_dir, read_tsv, TIME_COLUMNS
 from ..records import Article, Failure
 from .decode import decode
 from .feeds import parse_feed
-from .fetch import fetch, is_url
+from .fetch import Fetched, fetch, is_url
 from .html import parse_html
 from .jsonl import parse_jsonl
 from .langid import LanguageGuesser
@@ -137,6 +137,14 @@ class Ingestor:
         """An article page or a feed fetched over HTTP (see `fetch` for what is refused)."""
         try:
             got = fetch(url, allow_private=self.allow_private)
+        except InputError as exc:
+            yield Failure(url, "fetch", exc.reason, exc.line)
+            return
+        yield from self.read_fetched(url, got)
+
+    def read_fetched(self, url: str, got: Fetched) -> Iterator[Article | Failure]:
+        """Articles of a fetched response: a feed's items, or an HTML page's main text."""
+        try:
             ctype = got.content_type.lower()
             head = got.body[:2048].lstrip().lower()
             if "xml" in ctype or "rss" in ctype or "atom" in ctype or head.startswith(b"<?xml") and (
@@ -150,7 +158,7 @@ class Ingestor:
             else:
                 yield self._article({"text": text, "url": got.url}, url, origin="text")
         except InputError as exc:
-            yield Failure(url, "fetch", exc.reason, exc.line)
+            yield Failure(url, "ingest", exc.reason, exc.line)
 
     # -- one article ----------------------------------------------------------------------
     def _article(self, rec: dict, source: str, *, origin: str, line: int | None = None) -> Article | Failure:
