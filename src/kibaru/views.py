@@ -170,6 +170,7 @@ def bench_report(console, r) -> None:
     console.print(t)
     console.print(f"ratio bare spaCy / kibaru: [bold]{r.ratio:.2f}[/] (higher is better)")
     console.print("kibaru stages (s): " + ", ".join(f"{k}={v:.2f}" for k, v in r.stage_seconds.items()))
-    console.print(f"peak RSS of this process: {r.peak_rss_mb:.0f} MB")
+    console.print(f"peak RSS of this process: {r.peak_rss_mb:.0f} MB"
+                  + (f", of the largest worker process: {r.peak_worker_rss_mb:.0f} MB" if r.peak_worker_rss_mb else ""))
     for n, secs in r.clustering.items():
         console.print(f"story clustering of {n} synthetic articles: {secs:.2f} s")
