@@ -79,3 +79,23 @@ def test_quantities_attached_to_aid(code):
 def test_quote_speaker_resolved(code):
     r = code("« Nous ne céderons à aucune pression », a déclaré le ministre burkinabè de la Défense.", lang="fr")
     assert [(q.speaker_code, q.text) for q in r.quotes] == [("BFA", "Nous ne céderons à aucune pression")]
+
+
+def test_missing_side_is_the_article_counterpart(code):
+    """A two-sided event with one side named takes the other from who the article is about;
+    a joint act of two countries gets no invented recipient."""
+    text = ("Bamako accuse Paris de soutenir des groupes armés\n\n"
+            "Le gouvernement malien a accusé mardi la France de livrer des armes à des groupes armés "
+            "dans le nord du Mali. La France a rejeté ces accusations mercredi.\n\n"
+            "Le Mali et la France ont signé jeudi un accord de coopération militaire.")
+    got = events(code(text))
+    assert ("REJECT", ("FRA",), ("MLI",), "occurred") in got
+    joint = [e for e in got if e[1] == ("FRA", "MLI")]
+    assert joint and all(e[2] == () for e in joint)
+
+
+def test_what_an_accusation_alleges_is_not_an_event(code):
+    """"accuse X de soutenir des groupes armés": one ACCUSE; the alleged support is its content."""
+    got = events(code("Le gouvernement malien accuse l'Algérie de soutenir des groupes armés et de livrer "
+                      "des armes aux rebelles."))
+    assert [e[0] for e in got] == ["ACCUSE"] and got[0][1:3] == (("MLI",), ("DZA",))

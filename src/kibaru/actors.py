@@ -25,6 +25,8 @@ from .resources import MAX_FORM_TOKENS, LanguageResources, Resources, fold, is_a
 from .titles import RANKS, find_role, role_phrase
 
 PERSON_LABELS = {"PER", "PERSON"}
+#: Mentions that count towards who an article is about (places and "les deux pays" do not).
+SALIENT_KINDS = {"country", "demonym", "person", "organisation", "group", "company"}
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,9 @@ class ArticleActors:
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
     actors: dict[str, dict] = field(default_factory=dict)
     dyad: tuple[str, ...] = ()
+    #: Actor codes by how often the article names them (countries, organisations, people's
+    #: codes), most named first: who the article is about.
+    salience: tuple[tuple[str, int], ...] = ()
 
     def in_para(self, para: int) -> list[Mention]:
         return self.mentions.get(para, [])
@@ -273,6 +278,8 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
         resolved.extend(_pairs(doc, para.index, lr, groups, seen_codes))
         out.mentions[para.index] = sorted(resolved, key=lambda m: m.start)
     out.dyad = _dyad(out)
+    out.salience = tuple(Counter(c for ms in out.mentions.values() for m in ms if not m.nested
+                                 and m.kind in SALIENT_KINDS for c in m.codes).most_common())
     if out.dyad:
         for pi, ms in out.mentions.items():
             out.mentions[pi] = [replace(m, codes=out.dyad) if m.kind == "pair" and not m.codes else m for m in ms]

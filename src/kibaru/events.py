@@ -26,8 +26,15 @@ from .syntax import arguments, governor, match_trigger, subtree_ids
 VISIT_MODES = {"visit"}
 #: Categories that always have a recipient (PLOVER manual, "Requires recipient: Yes").
 NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
+#: Categories whose events have two sides, completed from the article when one is missing.
+TWO_SIDED = {"COOPERATE", "AID", "SANCTION", "ACCUSE", "REJECT", "RETREAT", "THREATEN", "ASSAULT", "REQUEST",
+             "CONCEDE", "COERCE", "SUPPORT", "AGREE", "CONSULT"}
+#: Cooperative categories whose several actors can act together with no recipient (PLOVER).
+JOINT = {"CONSULT", "SUPPORT", "AGREE", "COOPERATE"}
+#: How often an actor must be named in an article to stand in for a missing side.
+MIN_SALIENCE = 2
 #: Verbs that control another action: "agreed to provide aid" is one AGREE (PLOVER §3.1).
-CONTROLLING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE"}
+CONTROLLING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "ACCUSE"}
 #: Base confidence of a mention, raised when both sides are found in the trigger's own slots.
 BASE_CONFIDENCE = 0.6
 
@@ -207,6 +214,9 @@ class EventCoder:
                     head = tok.head
                     if tok.dep_ in ("xcomp", "ccomp") and head.i in by_tok and by_tok[head.i].event in CONTROLLING:
                         embedded[tok.i] = head  # "agreed to provide aid": one event, AGREE
+                for tok, _ in hits:  # "accuse X de soutenir… et de livrer…": both are the content
+                    if tok.dep_ == "conj" and tok.head.i in embedded:
+                        embedded[tok.i] = embedded[tok.head.i]
                 for tok, trig in sorted(hits, key=lambda h: h[0].pos_ not in ("VERB", "AUX")):
                     cov = covered.get(tok.i, ())
                     if tok.i in taken_tokens or trig.event in cov or tok.i in embedded or (
@@ -223,7 +233,7 @@ class EventCoder:
                                      last_day, last_place, dateline_place, {t.i: tr.event for t, tr in hits},
                                      [(sent.doc[i], by_tok[i]) for i in inner])
                     if em is not None:
-                        em = _complete(_continue(em, out + found), aa.dyad, self.country_names)
+                        em = _complete(_continue(em, out + found), aa, self.country_names)
                         found.append(em)
                         taken_tokens.update(t.i for t in tok.subtree if t.dep_ in ("nmod", "obl:mod") and t.pos_ == "NOUN")
                 out.extend(found)
@@ -437,13 +447,25 @@ def _continue(em: EventMention, previous: list[EventMention]) -> EventMention:
     return em
 
 
-def _complete(em: EventMention, dyad: tuple[str, ...], names: dict[str, str]) -> EventMention:
-    """A category that needs a recipient and has none: the other side of the article's dyad."""
+def _complete(em: EventMention, aa: ArticleActors, names: dict[str, str]) -> EventMention:
+    """An event of a two-sided category with one side only: the other side is the actor the
+    article is most about, other than this side ("La France a rejeté ces accusations" in an
+    article on France and Mali → FRA rejects MLI). Confidence is lowered: it is inferred."""
+    if em.event not in TWO_SIDED:
+        return em
     acodes = {p.code for p in em.actor if p.code}
-    if em.event in NEEDS_RECIPIENT and not em.recipient and len(acodes) == 1 and acodes < set(dyad):
-        other = tuple(Participant(names.get(c, c), c) for c in dyad if c not in acodes)
-        return replace(em, recipient=other, confidence=round(em.confidence - 0.1, 2))
-    return em
+    rcodes = {p.code for p in em.recipient if p.code}
+    if bool(acodes) == bool(rcodes):
+        return em
+    have = acodes or rcodes
+    if len(have) >= 2 and em.event in JOINT:
+        return em  # "le Mali et la Russie ont réaffirmé…": a joint act of both, no one else's
+    other = next((c for c, n in aa.salience if n >= MIN_SALIENCE and c not in have), None)
+    if other is None:
+        return em
+    side = (Participant(names.get(other, other), other),)
+    conf = round(em.confidence - 0.1, 2)
+    return replace(em, recipient=side, confidence=conf) if acodes else replace(em, actor=side, confidence=conf)
 
 
 def _nearest_time(times, tok, sent):
