@@ -99,3 +99,19 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     got = events(code("Le gouvernement malien accuse l'Algérie de soutenir des groupes armés et de livrer "
                       "des armes aux rebelles."))
     assert [e[0] for e in got] == ["ACCUSE"] and got[0][1:3] == (("MLI",), ("DZA",))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the treaty signed names the alliance it creates: no recipient
+    ("Le Burkina Faso, le Mali et le Niger ont signé samedi le traité instituant l'Alliance des États du Sahel (AES).",
+     ("SUPPORT", ("BFA", "MLI", "NER"), ())),
+    # an armed group attacking a place of its own country: rebels against the state
+    ("Le JNIM a attaqué le camp militaire de Kati, près de Bamako.",
+     ("ASSAULT", ("MLI",), ("MLI",))),
+    # whoever obtained the departure is the other party of it
+    ("La junte nigérienne a obtenu le départ des troupes françaises.",
+     ("RETREAT", ("FRA",), ("NER",))),
+])
+def test_participants_by_general_rules(code, text, expected):
+    got = [e[:3] for e in events(code(text))]
+    assert expected in got

@@ -259,7 +259,19 @@ class EventCoder:
         if tok.pos_ == "NOUN" and not (slots.actor or slots.recipient) and any(
                 c.dep_ == "det" and self.lr.has("demonstrative", c.lower_) for c in tok.children):
             return None  # "cette visite": a reference to an event already stated
-        if tok.pos_ in ("NOUN", "PROPN") and gov is not None and not slots.actor and trigger_ids.get(gov.i, trig.event) == trig.event:
+        timed = any(c.dep_ in ("case", "mark", "prep") and self.lr.has("time_prep", c.lower_) for c in tok.children) or (
+            tok.dep_ == "pobj" and self.lr.has("time_prep", tok.head.lower_))
+        if tok.pos_ in ("NOUN", "PROPN") and gov is not None and not timed and trigger_ids.get(gov.i, trig.event) == trig.event \
+                and slots.actor and not slots.recipient:
+            # "la junte a obtenu le départ des troupes françaises": whoever brought the act
+            # about is its other party
+            acodes = {c for m in slots.actor for c in m.codes}
+            for slot, prep, arg in arguments(gov):
+                if slot == "subj" and rel in ("obj", "dobj", "xcomp", "nmod", "obl", "obl:arg"):
+                    ids = subtree_ids(arg, self.blocked)
+                    slots.recipient.extend(m for m in ms if m.head in ids and not m.nested and m.codes
+                                           and not set(m.codes) & acodes and m.kind != "place")
+        if tok.pos_ in ("NOUN", "PROPN") and gov is not None and not timed and not slots.actor and trigger_ids.get(gov.i, trig.event) == trig.event:
             # the noun's agent is the subject of the verb that governs it ("X a annoncé son
             # retrait"), its patient when that verb means undergoing ("X fait l'objet de sanctions")
             undergo = self.lr.has("undergo", gov.lemma_.lower()) or any(
@@ -330,7 +342,8 @@ class EventCoder:
             slots.recipient.extend(m for m in (slots.places or sent_places)[:2]
                                    if m.codes and not set(m.codes) & acodes)
         names = self.country_names
-        if not slots.recipient and slots.actor and trig.event in NEEDS_RECIPIENT:
+        if not slots.recipient and slots.actor and trig.event in TWO_SIDED and not (
+                trig.event in JOINT and len({c for m in slots.actor for c in m.codes}) >= 2):
             # PLOVER: these categories always have a recipient; look further in the trigger's
             # phrase, then to the other side of the article's dyad
             acodes = {c for m in slots.actor for c in m.codes}
@@ -339,7 +352,7 @@ class EventCoder:
                     and m.kind != "place"]
             slots.recipient.extend(near[:2])
         actor = _participants(slots.actor, names)
-        recipient = [p for p in _participants(slots.recipient, names) if p.code not in {a.code for a in actor} or not p.code]
+        recipient = [p for p in _participants(slots.recipient, names) if _distinct(p, actor)]
         codes = {p.code for p in actor + recipient if p.code}
         if aa.dyad and (bilateral or not codes) and trig.event in ("CONSULT", "COOPERATE", "AGREE", "SUPPORT"):
             if bilateral and (not codes or codes <= set(aa.dyad)):
@@ -426,14 +439,24 @@ def _participants(ms: list[Mention], names: dict[str, str]) -> list[Participant]
             continue
         for c in m.codes:
             key = (m.key or m.name, c)
-            if key in seen:
-                continue
+            geo = m.kind in ("place", "country", "demonym")
+            if key in seen or geo and ("geo", c) in seen:
+                continue  # "le camp de Kati, près de Bamako": one Mali, not one per place
             seen.add(key)
+            if geo:
+                seen.add(("geo", c))
             name = m.name if len(m.codes) == 1 else names.get(c, c)
             out.append(Participant(name, c, m.sector, m.role, m.key))
     # a code given by a person makes the bare country/demonym mention of it redundant
     coded_people = {p.code for p in out if p.actor_id and p.role}
     return [p for p in out if p.actor_id or p.code not in coded_people or p.role]
+
+
+def _distinct(p: Participant, actor: list[Participant]) -> bool:
+    """A recipient is not the actor again — unless one side is an armed group and the other
+    its country's state ("le JNIM a frappé le camp de Kati": MLI rebels against MLI)."""
+    same = [a for a in actor if a.code == p.code]
+    return not p.code or not same or any("REB" in {p.sector, a.sector} and p.sector != a.sector for a in same)
 
 
 def _continue(em: EventMention, previous: list[EventMention]) -> EventMention:
