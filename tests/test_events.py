@@ -115,3 +115,22 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
 def test_participants_by_general_rules(code, text, expected):
     got = [e[:3] for e in events(code(text))]
     assert expected in got
+
+
+def _dates(result):
+    return {(m.event, m.date.start, m.date.precision) for m in result.mentions}
+
+
+def test_event_dates_follow_the_clause(code):
+    """Which day an event gets when its sentence names none, or names another noun's day."""
+    text = ("Bamako gracie des soldats étrangers\n\n"
+            "Les soldats avaient été arrêtés le 10 juillet 2022 à Bamako. Trois d'entre eux avaient été "
+            "libérés le 3 septembre 2022.\n\n"
+            "Le gouvernement malien salue la médiation du Togo dans ce dossier.\n\n"
+            "Le 25 août, les autorités nigériennes issues du coup d'État du 26 juillet ont refusé "
+            "de recevoir l'ambassadeur de France.")
+    got = _dates(code(text, published="2023-01-06"))
+    # a statement in the present, after background days months old: the day it is reported
+    assert ("SUPPORT", "2023-01-06", "day") in got
+    # "le coup d'État du 26 juillet" dates the coup, not the refusal
+    assert ("REJECT", "2022-08-25", "day") in got

@@ -35,6 +35,8 @@ JOINT = {"CONSULT", "SUPPORT", "AGREE", "COOPERATE"}
 MIN_SALIENCE = 2
 #: Verbs that control another action: "agreed to provide aid" is one AGREE (PLOVER §3.1).
 CONTROLLING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "ACCUSE"}
+#: A narrative day older than this (days before publication) is background, not "today".
+STALE_DAYS = 7
 #: Base confidence of a mention, raised when both sides are found in the trigger's own slots.
 BASE_CONFIDENCE = 0.6
 
@@ -243,7 +245,9 @@ class EventCoder:
                     last_subject = actors_here
                 elif subj_here and any(m.codes for m in subj_here):
                     last_subject = [m for m in subj_here if m.codes]
-                days = [iv for _, iv in times if iv.precision == "day"]
+                # the narrative's day: a past day named in this sentence ("l'élection prévue le 27
+                # février" is no day on which the story goes on)
+                days = [iv for _, iv in times if iv.precision == "day" and (anchor is None or iv.start <= anchor.isoformat())]
                 if days:
                     last_day = days[-1]
                 locs = [m for m in ms if m.locative and m.place is not None]
@@ -368,6 +372,11 @@ class EventCoder:
         if iv is not None:
             f, _ = iv
             iv = self.time.resolve(f, anchor, future=status == "planned")
+        elif status == "occurred" and anchor is not None and _simple_present(tok, gov) and (
+                last_day is None or (anchor - date.fromisoformat(last_day.end)).days > STALE_DAYS):
+            # "Le gouvernement salue…": a statement in the present is made the day it is
+            # reported, not on the day of the background facts told before it
+            iv = DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
         elif status == "occurred" and last_day is not None:
             iv = last_day
         elif status == "occurred" and anchor is not None and _recent_tense(tok, gov):
@@ -492,10 +501,34 @@ def _complete(em: EventMention, aa: ArticleActors, names: dict[str, str]) -> Eve
 
 
 def _nearest_time(times, tok, sent):
+    """The time expression of the trigger's clause: the nearest one, but a date that belongs to
+    another noun ("le coup d'État du 26 juillet") only when there is no other."""
     if not times:
         return None
     pos = tok.idx - sent.start_char
-    return min(times, key=lambda ft: abs(ft[0].start - pos))
+    return min(times, key=lambda ft: (_of_other_noun(ft[0], tok, sent), abs(ft[0].start - pos)))
+
+
+def _of_other_noun(found, tok, sent) -> bool:
+    doc = sent.doc
+    at = doc.char_span(sent.start_char + found.start, sent.start_char + found.end, alignment_mode="expand")
+    if at is None or not len(at):
+        return False
+    t = at.root
+    while t.dep_ in ("nmod", "amod", "nummod", "case", "det", "fixed", "flat", "flat:name", "compound") and t.head.i != t.i:
+        t = t.head
+        if t.i == tok.i:
+            return False
+        if t.pos_ == "NOUN" and t.i != tok.i:
+            return True
+    return False
+
+
+def _simple_present(tok, gov) -> bool:
+    """A verb in the simple present indicative, with no auxiliary (not "a annoncé")."""
+    h = tok if tok.pos_ in ("VERB", "AUX") else gov
+    return h is not None and h.pos_ == "VERB" and "Tense=Pres" in str(h.morph) and "Mood=Ind" in str(h.morph) \
+        and "VerbForm=Fin" in str(h.morph) and not any(c.dep_.startswith("aux") for c in h.children)
 
 
 def _recent_tense(tok, gov) -> bool:

@@ -6,8 +6,10 @@ from dataclasses import replace
 from .records import DateInterval, EventMention
 from .scores import plover_score
 
-def _compatible_dates(a: DateInterval, b: DateInterval) -> bool:
-    if a.precision == "unknown" or b.precision == "unknown":
+def _compatible_dates(a: DateInterval, b: DateInterval, headline: bool = False) -> bool:
+    """Dates that can be one event's: overlapping, or a headline's inferred date (a headline in
+    the present is stamped with the publication day; the lead says "samedi")."""
+    if a.precision == "unknown" or b.precision == "unknown" or headline and (a.text is None or b.text is None):
         return True
     return a.start <= b.end and b.start <= a.end
 
@@ -23,7 +25,7 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
         return False
     if a.evidence[0].sentence == b.evidence[0].sentence:
         return False
-    if not _compatible_dates(a.date, b.date):
+    if not _compatible_dates(a.date, b.date, headline=a.evidence[0].start == 0 or b.evidence[0].start == 0):
         return False
     qa, qb = {(q.value, q.unit) for q in a.quantities}, {(q.value, q.unit) for q in b.quantities}
     if (qa or qb) and qa != qb:
@@ -47,7 +49,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
 
 
 def _combine(a: EventMention, b: EventMention) -> EventMention:
-    better_date = a.date if a.date.precision != "unknown" and (b.date.precision == "unknown" or a.date.precision == "day") else b.date
+    better_date = min((a.date, b.date), key=lambda d: (d.precision == "unknown", d.text is None, d.precision != "day"))
     # the directed statement (with a recipient) says who did what to whom better
     sides = max((a, b), key=lambda m: (bool(m.recipient), len(_persons(m))))
     return replace(
