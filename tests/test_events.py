@@ -134,3 +134,14 @@ def test_event_dates_follow_the_clause(code):
     assert ("SUPPORT", "2023-01-06", "day") in got
     # "le coup d'État du 26 juillet" dates the coup, not the refusal
     assert ("REJECT", "2022-08-25", "day") in got
+
+
+def test_locations_country_and_abbreviated_dateline(code):
+    """A visit to a country with no city named is located in that country; an abbreviated
+    dateline ("ST PETERSBURG") still finds its city."""
+    got = code("Le ministre russe des Affaires étrangères est attendu en Mauritanie la semaine prochaine.")
+    assert [(m.location.name, m.location.country) for m in got.mentions if m.event == "CONSULT"] == [("Mauritanie", "MRT")]
+    got = code("Putin hosts African leaders\n\nST PETERSBURG, July 27 (Wire) - President Vladimir Putin met "
+               "African leaders on Thursday at a summit.", lang="en", published="2023-07-27")
+    locs = {m.location.name for m in got.mentions if m.event == "CONSULT" and m.location}
+    assert locs and all(m.location.geonameid for m in got.mentions if m.event == "CONSULT" and m.location)

@@ -539,6 +539,8 @@ def _recent_tense(tok, gov) -> bool:
 
 
 def _place(m: Mention | None) -> Place | None:
+    if m is not None and m.place is None and m.kind == "country" and m.locative and len(m.codes) == 1:
+        return Place(m.text, m.codes[0], None, None, None)  # "attendu en Mauritanie": the country
     if m is None or m.place is None:
         return None
     p = m.place

@@ -142,7 +142,8 @@ class Resources:
                            r["country"], _float(r["lat"]), _float(r["lon"]), r["feature"])
             for form in {r["name"], *r["forms"].split("|")}:
                 if form.strip():
-                    index.setdefault(fold(form), []).append(p)
+                    for variant in _abbreviations(fold(form)):
+                        index.setdefault(variant, []).append(p)
         for ps in index.values():
             ps.sort(key=lambda p: rank.get(p.feature, 9))
         return index
@@ -188,6 +189,20 @@ class Resources:
                 if name.strip():
                     index.setdefault(fold(name), []).append(r)
         return index
+
+
+#: Abbreviated forms of place-name words, as datelines write them ("ST PETERSBURG").
+_ABBREVIATED = {"saint": ("st", "st."), "sainte": ("ste", "ste."), "mount": ("mt", "mt."), "fort": ("ft",)}
+
+
+def _abbreviations(form: str) -> list[str]:
+    """A folded place form and its abbreviated variants ("saint petersburg" → "st petersburg")."""
+    out = [form]
+    for full, shorts in _ABBREVIATED.items():
+        for sep in (" ", "-"):
+            if form.startswith(full + sep):
+                out += [short + sep + form[len(full) + 1:] for short in shorts]
+    return out
 
 
 def _float(s: str) -> float | None:
