@@ -13,7 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from .records import DateInterval, Discrepancy, Event, Evidence, Participant, Place, Quantity, Story
+from .discrepancies import event_discrepancies, figure_discrepancies
+from .records import DateInterval, Event, Evidence, Participant, Place, Quantity, Story
 from .scores import plover_event, plover_score
 
 #: An event dated within this many days of its article's date is "core" to the article.
@@ -111,6 +112,7 @@ def build_stories(articles: list[dict], mentions: list[dict]):
         evs, discs = _merge_events(sid, members, ms)
         events.extend(evs)
         discrepancies.extend(discs)
+        discrepancies.extend(_new(discs, figure_discrepancies(sid, members, day)))
         days = sorted(d.isoformat() for a in members if (d := day[a["id"]]))
         codes = sorted({c for m in ms for c in _codes(m)})
         first = min(members, key=lambda a: (a.get("published") or "9999", a["id"]))
@@ -151,12 +153,49 @@ def _merge_events(sid: str, members: list[dict], ms: list[dict]):
             c = [m]
             clusters.append(c)
             by_key[key].append((c, {m["article_id"]}, [m]))
+    clusters = _join_partial_reports(clusters)
     events, discs = [], []
     for c in clusters:
         ev = _event_of(sid, c, outlets, dup)
         events.append(ev)
-        discs.extend(_disagreements(sid, ev.id, c))
+        discs.extend(event_discrepancies(sid, ev.id, c, _codes(c[0])))
     return events, discs
+
+
+def _trigger(m: dict) -> str:
+    return (m["evidence"][0]["trigger"] if m["evidence"] else "").casefold()
+
+
+def _join_partial_reports(clusters: list[list[dict]]) -> list[list[dict]]:
+    """Reports of one event in which one outlet names fewer participants ("ferme son espace
+    aérien au Mali" / "… au Mali et au Niger") are one event: clusters from different articles
+    join when they have the same category and status, one's participants are a subset (of at
+    least two) of the other's, both state dates that agree (within `DISAGREEMENT_DAYS`), and
+    they share a trigger word — the same word naming the act is what tells one event from
+    another act between the same parties."""
+    out: list[list[dict]] = []
+    for c in sorted(clusters, key=lambda c: -len(_codes(c[0]))):
+        m = c[0]
+        for o in out:
+            n = o[0]
+            small, big = sorted((_codes(m), _codes(n)), key=len)
+            if (len(small) >= 2 and small < big and plover_event(m["event"], m["status"]) == plover_event(n["event"], n["status"])
+                    and m["status"] == n["status"]
+                    and not {x["article_id"] for x in c} & {x["article_id"] for x in o}
+                    and {_trigger(x) for x in c} & {_trigger(x) for x in o}
+                    and all(x["date_precision"] != "unknown" and y["date_precision"] != "unknown" and _compatible(x, y)
+                            for x in c for y in o)):
+                o.extend(c)
+                break
+        else:
+            out.append(c)
+    return out
+
+
+def _new(have: list, found: list) -> list:
+    """Found discrepancies whose sides are not already recorded on the same field."""
+    seen = {(d.field, frozenset(frozenset(v) for v in d.values.values())) for d in have}
+    return [d for d in found if (d.field, frozenset(frozenset(v) for v in d.values.values())) not in seen]
 
 
 def _vote(values: list):
@@ -186,35 +225,3 @@ def _event_of(sid: str, c: list[dict], outlets: dict[str, str], dup: set[str]) -
         num_articles=len(arts), num_sources=max(1, len(sources)), score=plover_score(best["event"], mode),
         confidence=round(min(0.99, max(m["confidence"] or 0 for m in c) + 0.05 * (len(arts) - 1)), 2),
         mention_ids=tuple(m["id"] for m in c))
-
-
-def _disagreements(sid: str, eid: str, c: list[dict]) -> list[Discrepancy]:
-    """Fields on which the articles reporting one event state different values."""
-    if len({m["article_id"] for m in c}) < 2:
-        return []
-    out = []
-    about = f"{c[0]['event']} " + "–".join(sorted(_codes(c[0])))
-    checks = {
-        "date": lambda m: m["date_start"] if m["date_precision"] == "day" else None,
-        "location": _place_key,
-        "quantity": lambda m: "; ".join(f"{q['value']} {q['unit']}" for q in m["quantities"] if q["value"] is not None) or None,
-    }
-    for field, get in checks.items():
-        values: dict[str, list[str]] = defaultdict(list)
-        shown: dict[str, str] = {}
-        for m in c:
-            v = get(m)
-            if v:
-                values[v].append(m["article_id"])
-                shown.setdefault(v, (m["location"] or {}).get("name") if field == "location" else v)
-        if len(values) >= 2:
-            out.append(Discrepancy(field, about, {shown[k]: sorted(set(v)) for k, v in values.items()}, sid, eid))
-    return out
-
-
-def _place_key(m: dict) -> str | None:
-    """Two names of one place ("NIAMEY", "Niamey"; "palais de Koulouba", "Bamako") agree."""
-    loc = m["location"] or {}
-    if loc.get("geonameid"):
-        return str(loc["geonameid"])
-    return (loc.get("name") or "").casefold() or None
