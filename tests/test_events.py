@@ -145,3 +145,21 @@ def test_locations_country_and_abbreviated_dateline(code):
                "African leaders on Thursday at a summit.", lang="en", published="2023-07-27")
     locs = {m.location.name for m in got.mentions if m.event == "CONSULT" and m.location}
     assert locs and all(m.location.geonameid for m in got.mentions if m.event == "CONSULT" and m.location)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle opening the sentence, made the root by the parser: its subject is the conjunct's
+    ("Arrêtés le 10 juillet à l'aéroport de Bamako, les soldats ivoiriens ont été accusés par les "
+     "autorités maliennes d'être des mercenaires.", ("COERCE", ("MLI",), ("CIV",))),
+    # a multiword trigger whose object the parser hung elsewhere, after an insertion
+    ("Le Niger a décidé de rompre, avec effet immédiat, les relations diplomatiques avec l'Ukraine.",
+     ("SANCTION", ("NER",), ("UKR",))),
+    # a gerund is an event of the main subject
+    ("Bamako a répliqué dans la soirée en fermant à son tour son espace aérien aux avions algériens.",
+     ("SANCTION", ("MLI",), ("DZA",))),
+    # "convenir" takes être: its subject is the actor, not a passive patient
+    ("Les ministres marocain et malien étaient convenus de créer une commission mixte.",
+     ("AGREE", ("MAR", "MLI"), ())),
+])
+def test_triggers_despite_parse_errors(code, text, expected):
+    assert expected in [e[:3] for e in events(code(text))]

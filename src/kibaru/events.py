@@ -20,7 +20,7 @@ from .records import DateInterval, Evidence, EventMention, Participant, Place
 from .resources import LanguageResources, Resources, Trigger
 from .merging import merge_mentions
 from .scores import plover_score
-from .syntax import arguments, governor, match_trigger, subtree_ids
+from .syntax import VERB_WINDOW, arguments, governor, match_trigger, subtree_ids
 
 #: Categories whose second party is naturally the host when a place is named ("visite à Moscou").
 VISIT_MODES = {"visit"}
@@ -88,12 +88,21 @@ class EventCoder:
 
         args = list(arguments(tok))
         if tok.pos_ in ("VERB", "AUX") and not any(a[0] in ("subj", "subjpass") for a in args) \
-                and tok.dep_ in ("advcl", "xcomp", "acl", "conj") and tok.head.i != tok.i:
+                and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "ROOT"):
             # "Accueilli à Moscou, le président…": the participle's subject is the main verb's
+            # (or, when the parser made the participle the root, its conjunct's)
             passive = "Part" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in tok.children)
-            for slot, prep, arg in arguments(tok.head):
-                if slot in ("subj", "subjpass"):
-                    args.append(("subjpass" if passive else "subj", None, arg))
+            hosts = [tok.head] if tok.head.i != tok.i else \
+                [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")][:1] if passive else []
+            for host in hosts:
+                for slot, prep, arg in arguments(host):
+                    if slot in ("subj", "subjpass"):
+                        args.append(("subjpass" if passive else "subj", None, arg))
+        if len(trig.words) > 1 and tok.pos_ in ("VERB", "AUX"):
+            # the trigger's own object found outside the verb's subtree (see `match_trigger`)
+            sub = {t.i for t in tok.subtree}
+            args += [("obj", None, t) for t in tok.doc[tok.i + 1:min(tok.i + 1 + VERB_WINDOW, tok.sent.end)]
+                     if t.i not in sub and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in trig.words[1:]]
         for slot, prep, arg in args:
             pform = (prep or "").split(" ")[0] if prep else None
             if pform and lr.has("intermediary", pform):
@@ -228,7 +237,8 @@ class EventCoder:
                         continue  # "a soutenu qu'ils étaient en mission": a claim, not support
                     if tok.i in in_names or (tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl")
                                              and "Part" in tok.morph.get("VerbForm")
-                                             and not any(c.dep_.startswith(("nsubj", "aux")) for c in tok.children)):
+                                             and not any(c.dep_.startswith(("nsubj", "aux")) or c.dep_ == "mark"
+                                                         for c in tok.children)):
                         continue  # "Groupe de soutien à l'islam", "une solution négociée": not events
                     inner = [t for t, h in embedded.items() if h.i == tok.i]
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,

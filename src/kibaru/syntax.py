@@ -74,6 +74,10 @@ def subtree_ids(tok, blocked: frozenset[str] = frozenset()) -> set[int]:
     return out
 
 
+#: How many tokens after a verb its multiword trigger's other words may be found.
+VERB_WINDOW = 7
+
+
 def match_trigger(tok, lr: LanguageResources) -> Trigger | None:
     if tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") and not (tok.pos_ == "PROPN" and tok.is_lower):
         return None
@@ -88,6 +92,12 @@ def match_trigger(tok, lr: LanguageResources) -> Trigger | None:
         if len(trig.words) > 1:
             if near is None:
                 near = {w for c in tok.children for t in (c, *c.children) for w in (t.lemma_.lower(), t.lower_)}
+                if tok.pos_ in ("VERB", "AUX"):
+                    # the object a verb's words need, where the parser hung it elsewhere ("de rompre,
+                    # avec effet immédiat, les relations"): the nouns just after the verb
+                    end = min(tok.i + 1 + VERB_WINDOW, tok.sent.end)
+                    near |= {w for t in tok.doc[tok.i + 1:end] if t.pos_ in ("NOUN", "PROPN")
+                             for w in (t.lemma_.lower(), t.lower_)}
             if not all(w in near for w in trig.words[1:]):
                 continue
         return trig
