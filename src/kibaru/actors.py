@@ -22,7 +22,7 @@ from .nlp import ParsedArticle
 from .records import Actor, ActorRole
 from .knowledge import normalise_form
 from .resources import MAX_FORM_TOKENS, LanguageResources, Resources, fold, is_acronym
-from .titles import RANKS, find_role, role_phrase
+from .titles import RANKS, find_role, find_roles, is_function, role_phrase
 
 PERSON_LABELS = {"PER", "PERSON"}
 #: Mentions that count towards who an article is about (places and "les deux pays" do not).
@@ -209,6 +209,9 @@ def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: li
             s += 1
         if s >= e or not doc[s].text[:1].isupper() or doc[s].is_stop or doc[e - 1].is_punct:
             continue
+        e = _extend_name(doc, s, e, lr, res, taken)
+        if any(i in seen or i in taken for i in range(s, e)):
+            continue
         seen.update(range(s, e))
         name = doc[s:e].text
         head = _span_head(doc, s, e)
@@ -222,7 +225,13 @@ def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: li
             phrase = sorted(set(phrase) | ({*title.head.subtree} - {*title.subtree} if title.dep_ == "appos" else set()),
                             key=lambda t: t.i)
             phrase = [t for t in phrase if not (s <= t.i < e)]
-        role, sector, _, role_key = find_role(lr, phrase)
+        found = find_role(lr, phrase)
+        if not (found[0] and is_function(found, phrase)):
+            before = _title_before(doc, s, lr)
+            if before:
+                phrase = sorted(set(phrase) | set(before), key=lambda t: t.i)
+                found = find_role(lr, before)
+        role, sector, _, role_key = found
         if role is None and s > 0 and fold(doc[s - 1].text) in lr.roles:
             role, (sector, role_key) = doc[s - 1].text, lr.roles[fold(doc[s - 1].text)]
         codes = tuple(dict.fromkeys(c for m in named if m.head in {t.i for t in phrase}
@@ -233,6 +242,56 @@ def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: li
     phrases = {p.head: {t.i for t in role_phrase(doc[p.head], set(range(p.start, p.end)))} for p in out}
     return [replace(p, nested=True) if any(p.head in ids for h, ids in phrases.items() if h != p.head) else p
             for p in out]
+
+
+def _extend_name(doc, s: int, e: int, lr: LanguageResources, res: Resources, taken: set[int]) -> int:
+    """End of the name starting at s: the people table's longer form of it ("Assimi GOÏTA"
+    where the model saw "Assimi"), or the surname written in capitals that follows it."""
+    for L in (4, 3, 2):
+        if s + L > e and s + L <= len(doc) and fold(doc[s:s + L].text) in res.people:
+            return s + L
+    while e < len(doc) and e not in taken and _caps_word(doc[e]) and not lr.acronyms.get(doc[e].text) \
+            and e - s < 4:
+        e += 1
+    return e
+
+
+def _caps_word(t) -> bool:
+    """A word written in capitals, as surnames are in official texts ("GOÏTA", "N'DAW")."""
+    letters = [c for c in t.text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and all(c.isalpha() or c in "'-’" for c in t.text)
+
+
+#: Determiners that open a title before a name ("le chef d'état-major…, le général X").
+_TITLE_DETS = frozenset({"le", "la", "l'", "les", "du", "de", "des", "au", "aux", "the", "its", "his", "her"})
+
+
+def _title_before(doc, s: int, lr: LanguageResources) -> list:
+    """Tokens of a title set off by a comma before the name, when the parse did not hang the
+    name on it: "le chef d'état-major général des armées, le général X" — the name preceded
+    only by a rank, an honorific or a determiner, the comma, and a determined title phrase
+    (stopping at a verb or punctuation)."""
+    j = s - 1
+    while j >= 0 and (doc[j].lower_ in _TITLE_DETS or lr.has("honorific", doc[j].lower_)
+                      or lr.roles.get(fold(doc[j].text), ("", ""))[1] in RANKS):
+        j -= 1
+    if j < 1 or doc[j].text != ",":
+        return []
+    end, k = j, j - 1
+    while k >= 0 and j - k <= 12 and not (doc[k].is_punct and doc[k].text not in "-‐'’") \
+            and doc[k].pos_ not in ("VERB", "AUX"):
+        k -= 1
+    window = list(doc[k + 1:end])
+    for f in find_roles(lr, window):
+        start = window[f[2]]
+        det = doc[start.i - 1] if start.i > 0 else None
+        # a determined title ("le chef…") that runs to the comma, not a verb's object
+        if not is_function(f, window) or det is None or det.lower_ not in _TITLE_DETS:
+            continue
+        if det.i > 0 and doc[det.i - 1].pos_ in ("VERB", "AUX"):
+            continue
+        return window[f[2]:]
+    return []
 
 
 def _consumed(named: list[Mention], people: list[Mention], doc) -> list[Mention]:
