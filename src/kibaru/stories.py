@@ -5,10 +5,17 @@ Articles are linked when they state the same core event — same category (read 
 way), same participants, dates that agree — close to their own date. Background events
 ("depuis 2023, …") are not core and link nothing. Candidate pairs come from an index keyed
 by (category, participants), never from comparing every pair of articles.
+
+Events inside one country (an attack in Bamako: MLI against MLI) have one participant code
+and link nothing that way; articles are also linked when, published within `NAME_DAYS` of
+each other, they share at least `SHARED_NAMES` rare proper names — names found in at most
+`RARE_NAME_ARTICLES` articles of the store ("Faladié", a commander's name), candidates coming
+from an index by name.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -23,6 +30,12 @@ CORE_WINDOW_DAYS = 10
 DISAGREEMENT_DAYS = 3
 #: Articles whose dates are further apart than this are not one story.
 STORY_WINDOW_DAYS = 21
+#: Articles published this close that share `SHARED_NAMES` rare proper names are one story.
+NAME_DAYS = 3
+SHARED_NAMES = 2
+RARE_NAME_ARTICLES = 3
+_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+_SENT = re.compile(r"(?<=[.!?:;«»\"])\s+|\n+")
 
 
 @dataclass
@@ -99,6 +112,7 @@ def build_stories(articles: list[dict], mentions: list[dict]):
                                           or abs((d - day[other]).days) <= STORY_WINDOW_DAYS):
                     uf.union(a["id"], other)
             index[(k, week)] = a["id"]
+    _link_by_names(articles, day, uf)
     groups: dict[str, list[dict]] = defaultdict(list)
     for a in articles:
         groups[uf.find(a["id"])].append(a)
@@ -119,6 +133,34 @@ def build_stories(articles: list[dict], mentions: list[dict]):
         stories.append(Story(sid, first.get("title") or (first["text"][:80] + "…"), tuple(ids),
                              days[0] if days else None, days[-1] if days else None, tuple(codes)))
     return stories, events, discrepancies, article_story
+
+
+def proper_names(text: str) -> set[str]:
+    """Capitalised words of four letters or more that do not open a sentence (a sentence's
+    first word is capitalised whatever it is); all-capital words (datelines, acronyms) aside."""
+    out = set()
+    for sent in _SENT.split(text):
+        for w in _TOKEN.findall(sent)[1:]:
+            if len(w) >= 4 and w[0].isupper() and not w.isupper():
+                out.add(w)
+    return out
+
+
+def _link_by_names(articles: list[dict], day: dict, uf: _Union) -> None:
+    names = {a["id"]: proper_names(a.get("text") or "") for a in articles if not a.get("duplicate_of") and day[a["id"]]}
+    holders: dict[str, list[str]] = defaultdict(list)
+    for aid, ns in names.items():
+        for n in ns:
+            holders[n].append(aid)
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    for n, ids in holders.items():
+        if 2 <= len(ids) <= RARE_NAME_ARTICLES:
+            for i, x in enumerate(sorted(ids)):
+                for y in sorted(ids)[i + 1:]:
+                    shared[(x, y)] += 1
+    for (x, y), k in shared.items():
+        if k >= SHARED_NAMES and abs((day[x] - day[y]).days) <= NAME_DAYS:
+            uf.union(x, y)
 
 
 def _compatible(a: dict, b: dict) -> bool:
