@@ -10,7 +10,7 @@ Several mentions of one event in an article (headline, lead, body) are merged.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from .actors import ArticleActors, Mention
@@ -20,23 +20,14 @@ from .records import DateInterval, Evidence, EventMention, Participant, Place
 from .resources import LanguageResources, Resources, Trigger
 from .merging import merge_mentions
 from .scores import plover_score
+from .event_dates import STALE_DAYS, anchor_date, nearest_time, recent_tense, simple_present
+from .participants import JOINT, TWO_SIDED, complete, continue_previous, distinct, participants
 from .syntax import VERB_WINDOW, arguments, governor, match_trigger, subtree_ids
 
 #: Categories whose second party is naturally the host when a place is named ("visite à Moscou").
 VISIT_MODES = {"visit"}
-#: Categories that always have a recipient (PLOVER manual, "Requires recipient: Yes").
-NEEDS_RECIPIENT = {"COOPERATE", "AID", "SANCTION"}
-#: Categories whose events have two sides, completed from the article when one is missing.
-TWO_SIDED = {"COOPERATE", "AID", "SANCTION", "ACCUSE", "REJECT", "RETREAT", "THREATEN", "ASSAULT", "REQUEST",
-             "CONCEDE", "COERCE", "SUPPORT", "AGREE", "CONSULT"}
-#: Cooperative categories whose several actors can act together with no recipient (PLOVER).
-JOINT = {"CONSULT", "SUPPORT", "AGREE", "COOPERATE"}
-#: How often an actor must be named in an article to stand in for a missing side.
-MIN_SALIENCE = 2
 #: Verbs that control another action: "agreed to provide aid" is one AGREE (PLOVER §3.1).
 CONTROLLING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "ACCUSE"}
-#: A narrative day older than this (days before publication) is background, not "today".
-STALE_DAYS = 7
 #: Base confidence of a mention, raised when both sides are found in the trigger's own slots.
 BASE_CONFIDENCE = 0.6
 
@@ -190,7 +181,7 @@ class EventCoder:
     # -- one article --------------------------------------------------------------------------
     def code(self, parsed: ParsedArticle, aa: ArticleActors) -> list[EventMention]:
         art = parsed.article
-        anchor = _anchor(art, parsed, self.time)
+        anchor = anchor_date(art, parsed, self.time)
         out: list[EventMention] = []
         last_subject: list[Mention] = []
         last_day: DateInterval | None = None
@@ -245,7 +236,7 @@ class EventCoder:
                                      last_day, last_place, dateline_place, {t.i: tr.event for t, tr in hits},
                                      [(sent.doc[i], by_tok[i]) for i in inner])
                     if em is not None:
-                        em = _complete(_continue(em, out + found), aa, self.country_names)
+                        em = complete(continue_previous(em, out + found), aa, self.country_names)
                         found.append(em)
                         taken_tokens.update(t.i for t in tok.subtree if t.dep_ in ("nmod", "obl:mod") and t.pos_ == "NOUN")
                 out.extend(found)
@@ -365,8 +356,8 @@ class EventCoder:
             near = [m for m in ms if m.head in sub and m.codes and not set(m.codes) & acodes and not m.nested
                     and m.kind != "place"]
             slots.recipient.extend(near[:2])
-        actor = _participants(slots.actor, names)
-        recipient = [p for p in _participants(slots.recipient, names) if _distinct(p, actor)]
+        actor = participants(slots.actor, names)
+        recipient = [p for p in participants(slots.recipient, names) if distinct(p, actor)]
         codes = {p.code for p in actor + recipient if p.code}
         if aa.dyad and (bilateral or not codes) and trig.event in ("CONSULT", "COOPERATE", "AGREE", "SUPPORT"):
             if bilateral and (not codes or codes <= set(aa.dyad)):
@@ -378,18 +369,18 @@ class EventCoder:
         status = self.status(tok, gov, sent)
         mode = trig.mode
         # date: the expression nearest the trigger in the sentence, else the narrative's day
-        iv = _nearest_time(times, tok, sent)
+        iv = nearest_time(times, tok, sent)
         if iv is not None:
             f, _ = iv
             iv = self.time.resolve(f, anchor, future=status == "planned")
-        elif status == "occurred" and anchor is not None and _simple_present(tok, gov) and (
+        elif status == "occurred" and anchor is not None and simple_present(tok, gov) and (
                 last_day is None or (anchor - date.fromisoformat(last_day.end)).days > STALE_DAYS):
             # "Le gouvernement salue…": a statement in the present is made the day it is
             # reported, not on the day of the background facts told before it
             iv = DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
         elif status == "occurred" and last_day is not None:
             iv = last_day
-        elif status == "occurred" and anchor is not None and _recent_tense(tok, gov):
+        elif status == "occurred" and anchor is not None and recent_tense(tok, gov):
             iv = DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
         else:
             iv = DateInterval.unknown()
@@ -445,109 +436,6 @@ def _subject_ids(sent) -> set[int]:
     return ids
 
 
-def _participants(ms: list[Mention], names: dict[str, str]) -> list[Participant]:
-    out, seen = [], set()
-    for m in ms:
-        if m.kind == "pair":
-            for c in m.codes:
-                if c not in seen:
-                    seen.add(c)
-                    out.append(Participant(names.get(c, c), c))
-            continue
-        if not m.codes:
-            continue
-        for c in m.codes:
-            key = (m.key or m.name, c)
-            geo = m.kind in ("place", "country", "demonym")
-            if key in seen or geo and ("geo", c) in seen:
-                continue  # "le camp de Kati, près de Bamako": one Mali, not one per place
-            seen.add(key)
-            if geo:
-                seen.add(("geo", c))
-            name = m.name if len(m.codes) == 1 else names.get(c, c)
-            out.append(Participant(name, c, m.sector, m.role, m.key))
-    # a code given by a person makes the bare country/demonym mention of it redundant
-    coded_people = {p.code for p in out if p.actor_id and p.role}
-    return [p for p in out if p.actor_id or p.code not in coded_people or p.role]
-
-
-def _distinct(p: Participant, actor: list[Participant]) -> bool:
-    """A recipient is not the actor again — unless one side is an armed group and the other
-    its country's state ("le JNIM a frappé le camp de Kati": MLI rebels against MLI)."""
-    same = [a for a in actor if a.code == p.code]
-    return not p.code or not same or any("REB" in {p.sector, a.sector} and p.sector != a.sector for a in same)
-
-
-def _continue(em: EventMention, previous: list[EventMention]) -> EventMention:
-    """"Elle a aussi offert…": an event with no recipient, same category and same actor as
-    the one just stated, continues it and keeps its recipient."""
-    if em.recipient or not previous:
-        return em
-    last = previous[-1]
-    if last.event == em.event and last.recipient and {p.code for p in last.actor} == {p.code for p in em.actor}:
-        return replace(em, recipient=last.recipient)
-    return em
-
-
-def _complete(em: EventMention, aa: ArticleActors, names: dict[str, str]) -> EventMention:
-    """An event of a two-sided category with one side only: the other side is the actor the
-    article is most about, other than this side ("La France a rejeté ces accusations" in an
-    article on France and Mali → FRA rejects MLI). Confidence is lowered: it is inferred."""
-    if em.event not in TWO_SIDED:
-        return em
-    acodes = {p.code for p in em.actor if p.code}
-    rcodes = {p.code for p in em.recipient if p.code}
-    if bool(acodes) == bool(rcodes):
-        return em
-    have = acodes or rcodes
-    if len(have) >= 2 and em.event in JOINT:
-        return em  # "le Mali et la Russie ont réaffirmé…": a joint act of both, no one else's
-    other = next((c for c, n in aa.salience if n >= MIN_SALIENCE and c not in have), None)
-    if other is None:
-        return em
-    side = (Participant(names.get(other, other), other),)
-    conf = round(em.confidence - 0.1, 2)
-    return replace(em, recipient=side, confidence=conf) if acodes else replace(em, actor=side, confidence=conf)
-
-
-def _nearest_time(times, tok, sent):
-    """The time expression of the trigger's clause: the nearest one, but a date that belongs to
-    another noun ("le coup d'État du 26 juillet") only when there is no other."""
-    if not times:
-        return None
-    pos = tok.idx - sent.start_char
-    return min(times, key=lambda ft: (_of_other_noun(ft[0], tok, sent), abs(ft[0].start - pos)))
-
-
-def _of_other_noun(found, tok, sent) -> bool:
-    doc = sent.doc
-    at = doc.char_span(sent.start_char + found.start, sent.start_char + found.end, alignment_mode="expand")
-    if at is None or not len(at):
-        return False
-    t = at.root
-    while t.dep_ in ("nmod", "amod", "nummod", "case", "det", "fixed", "flat", "flat:name", "compound") and t.head.i != t.i:
-        t = t.head
-        if t.i == tok.i:
-            return False
-        if t.pos_ == "NOUN" and t.i != tok.i:
-            return True
-    return False
-
-
-def _simple_present(tok, gov) -> bool:
-    """A verb in the simple present indicative, with no auxiliary (not "a annoncé")."""
-    h = tok if tok.pos_ in ("VERB", "AUX") else gov
-    return h is not None and h.pos_ == "VERB" and "Tense=Pres" in str(h.morph) and "Mood=Ind" in str(h.morph) \
-        and "VerbForm=Fin" in str(h.morph) and not any(c.dep_.startswith("aux") for c in h.children)
-
-
-def _recent_tense(tok, gov) -> bool:
-    for h in (tok, gov):
-        if h is not None and ("Tense=Pres" in str(h.morph) or any(c.dep_ == "aux:tense" for c in h.children)):
-            return True
-    return False
-
-
 def _place(m: Mention | None) -> Place | None:
     if m is not None and m.place is None and m.kind == "country" and m.locative and len(m.codes) == 1:
         return Place(m.text, m.codes[0], None, None, None)  # "attendu en Mauritanie": the country
@@ -555,18 +443,6 @@ def _place(m: Mention | None) -> Place | None:
         return None
     p = m.place
     return Place(m.text, p.country, p.geonameid, p.lat, p.lon)
-
-
-def _anchor(art, parsed: ParsedArticle, tp: TimeParser) -> date | None:
-    """The date relative expressions are read from: publication, else the first full date."""
-    if art.published:
-        return date.fromisoformat(art.published)
-    from .dates import first_full_date
-    for para in parsed.paragraphs[:6]:
-        d = first_full_date(tp, para.doc.text)
-        if d:
-            return d
-    return None
 
 
 def _dateline_place(parsed: ParsedArticle, aa: ArticleActors) -> Mention | None:

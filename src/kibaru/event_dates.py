@@ -1,0 +1,66 @@
+"""event_dates: which day an event is given, from the expressions of its sentence and the story.
+
+`dates.py` resolves time expressions to intervals; this module chooses among them for one
+event: the expression of the trigger's own clause (not another noun's date), else — for an
+event that happened — the day the narrative is on, or the publication day for a statement in
+the present.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from .dates import TimeParser
+from .nlp import ParsedArticle
+
+#: A narrative day older than this (days before publication) is background, not "today".
+STALE_DAYS = 7
+
+
+def nearest_time(times, tok, sent):
+    """The time expression of the trigger's clause: the nearest one, but a date that belongs to
+    another noun ("le coup d'État du 26 juillet") only when there is no other."""
+    if not times:
+        return None
+    pos = tok.idx - sent.start_char
+    return min(times, key=lambda ft: (of_other_noun(ft[0], tok, sent), abs(ft[0].start - pos)))
+
+
+def of_other_noun(found, tok, sent) -> bool:
+    doc = sent.doc
+    at = doc.char_span(sent.start_char + found.start, sent.start_char + found.end, alignment_mode="expand")
+    if at is None or not len(at):
+        return False
+    t = at.root
+    while t.dep_ in ("nmod", "amod", "nummod", "case", "det", "fixed", "flat", "flat:name", "compound") and t.head.i != t.i:
+        t = t.head
+        if t.i == tok.i:
+            return False
+        if t.pos_ == "NOUN" and t.i != tok.i:
+            return True
+    return False
+
+
+def simple_present(tok, gov) -> bool:
+    """A verb in the simple present indicative, with no auxiliary (not "a annoncé")."""
+    h = tok if tok.pos_ in ("VERB", "AUX") else gov
+    return h is not None and h.pos_ == "VERB" and "Tense=Pres" in str(h.morph) and "Mood=Ind" in str(h.morph) \
+        and "VerbForm=Fin" in str(h.morph) and not any(c.dep_.startswith("aux") for c in h.children)
+
+
+def recent_tense(tok, gov) -> bool:
+    for h in (tok, gov):
+        if h is not None and ("Tense=Pres" in str(h.morph) or any(c.dep_ == "aux:tense" for c in h.children)):
+            return True
+    return False
+
+
+def anchor_date(art, parsed: ParsedArticle, tp: TimeParser) -> date | None:
+    """The date relative expressions are read from: publication, else the first full date."""
+    if art.published:
+        return date.fromisoformat(art.published)
+    from .dates import first_full_date
+    for para in parsed.paragraphs[:6]:
+        d = first_full_date(tp, para.doc.text)
+        if d:
+            return d
+    return None
