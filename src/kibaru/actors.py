@@ -342,13 +342,48 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
     if out.dyad:
         for pi, ms in out.mentions.items():
             out.mentions[pi] = [replace(m, codes=out.dyad) if m.kind == "pair" and not m.codes else m for m in ms]
-    if parsed.article.author:
+    if parsed.article.author and not _signer(parsed, lr, res, out, people_by_surname):
         a = parsed.article
         role = "auteur" if a.lang == "fr" else "author"
         key = actor_id("person", a.author, None)
         out.actors.setdefault(key, {"name": a.author, "kind": "person", "code": None, "sector": "MED",
                                     "aliases": {a.author}, "roles": {role: ("MED", None)}})
     return out
+
+
+def _signer(parsed: ParsedArticle, lr: LanguageResources, res: Resources, out: ArticleActors,
+            by_surname: dict[str, str]) -> bool:
+    """The signature of a communiqué is its signer, not a journalist: an author who, once his
+    rank is set aside ("Colonel Abdoulaye MAÏGA"), is a known office-holder, or whose name
+    follows a title line ("Le Ministre de…, Porte-parole du Gouvernement,"). True when the
+    author was taken as such a person."""
+    a = parsed.article
+    words = a.author.split()
+    while len(words) > 1:
+        for L in range(len(words) - 1, 0, -1):
+            head = fold(" ".join(words[:L]))
+            if head in lr.roles or lr.has("honorific", head) or lr.has("honorific", head.rstrip(".")):
+                words = words[L:]
+                break
+        else:
+            break
+    name = " ".join(words)
+    known = fold(name) in res.people or fold(name) in res.learned_people
+    title = None
+    if parsed.paragraphs:
+        last = parsed.paragraphs[-1].doc
+        toks = [t for t in last if not t.is_space]
+        if toks and toks[-1].text in (",", ":"):
+            found = find_role(lr, toks[:-1])
+            if found[0] and found[2] is not None and found[2] <= 1:
+                title = (last[toks[found[2]].i:toks[-1].i].text, found[1], found[3])
+    if not known and title is None:
+        return False
+    role, sector, role_key = title or (None, None, None)
+    p = Mention(parsed.paragraphs[-1].index if parsed.paragraphs else 0, 0, 0, 0, a.author, (), "person", name,
+                sector=sector, role=role, role_key=role_key, nested=True)
+    _resolve_person(p, out, by_surname, res, a.lang, a.published)
+    return True
 
 
 def _anaphors(doc, para: int, lr: LanguageResources, here: list[Mention], out: ArticleActors) -> list[Mention]:
@@ -421,13 +456,14 @@ def _coordinate(doc, people: list[Mention]) -> list[Mention]:
     return out
 
 
+def _kb_valid(r: dict[str, str], day: str | None) -> bool:
+    return bool(day) and (not r["start"] or r["start"][:len(day)] <= day) and \
+        (not r["end"] or day[:len(r["end"])] <= r["end"])
+
+
 def _kb_row(rows: list[dict[str, str]], day: str | None) -> dict[str, str]:
     """The seed-table row of a person valid on the article's day, else the most recent one."""
-    if day:
-        for r in rows:
-            if (not r["start"] or r["start"][:len(day)] <= day) and (not r["end"] or day[:len(r["end"])] <= r["end"]):
-                return r
-    return max(rows, key=lambda r: r["start"] or "")
+    return next((r for r in rows if _kb_valid(r, day)), None) or max(rows, key=lambda r: r["start"] or "")
 
 
 def _resolve_person(p: Mention, out: ArticleActors, by_surname: dict[str, str], res: Resources, lang: str,
@@ -443,6 +479,9 @@ def _resolve_person(p: Mention, out: ArticleActors, by_surname: dict[str, str], 
         if kb:
             # the curated table knows better than a rank in a title ("le Général X", a head of state)
             row = _kb_row(kb, day)
+            if code and row["code"].startswith("IGO:") and not code.startswith("IGO:") and _kb_valid(row, day):
+                # "la Rwandaise X" gives a nationality; the office X holds that day gives the actor
+                code = row["code"]
             code = code or row["code"] or None
             sector = row["sector"] or sector
             role = role or row.get(f"role_{lang}") or None
