@@ -160,6 +160,12 @@ def test_locations_country_and_abbreviated_dateline(code):
     # "convenir" takes être: its subject is the actor, not a passive patient
     ("Les ministres marocain et malien étaient convenus de créer une commission mixte.",
      ("AGREE", ("MAR", "MLI"), ())),
+    # an object after an inserted time phrase, hung as a bare oblique; the organisation that
+    # says who the members are is not a participant
+    ("Le roi du Maroc a reçu, jeudi au palais royal, les ministres de la Défense du Mali et du Niger, pays "
+     "membres de la Confédération des États du Sahel (AES).", ("CONSULT", ("MLI", "NER"), ("MAR",))),
+    ("Le président ghanéen a reçu, lundi, les ministres de la Défense du Mali et du Niger.",
+     ("CONSULT", ("MLI", "NER"), ("GHA",))),
 ])
 def test_triggers_despite_parse_errors(code, text, expected):
     assert expected in [e[:3] for e in events(code(text))]

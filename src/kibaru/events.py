@@ -89,6 +89,12 @@ class EventCoder:
                 for slot, prep, arg in arguments(host):
                     if slot in ("subj", "subjpass"):
                         args.append(("subjpass" if passive else "subj", None, arg))
+        if tok.pos_ in ("VERB", "AUX") and not any(a[0] == "obj" for a in args):
+            # "a reçu, lundi au palais, les ministres…": after an inserted time phrase the parser
+            # hangs the object as a bare oblique; a bare oblique that is no time word is the object
+            args += [("obj", None, c) for c in tok.children if c.dep_ in ("obl:mod", "conj") and c.pos_ == "NOUN"
+                     and c.i > tok.i and not any(g.dep_ in ("case", "cc") for g in c.children)
+                     and not self._is_time_word(c)]
         if len(trig.words) > 1 and tok.pos_ in ("VERB", "AUX"):
             # the trigger's own object found outside the verb's subtree (see `match_trigger`)
             sub = {t.i for t in tok.subtree}
@@ -139,6 +145,11 @@ class EventCoder:
                 continue
             put(role, ms)
         return slots
+
+    def _is_time_word(self, tok) -> bool:
+        w = self.time.w
+        return any(x in w.weekdays or x in w.months or x in w.units or x in w.parts or x in w.days
+                   for x in (tok.lower_, tok.lemma_.lower()))
 
     def _is_pronoun(self, tok) -> bool:
         return self.lr.has("pronoun_sg", tok.lower_) or self.lr.has("pronoun_pl", tok.lower_)

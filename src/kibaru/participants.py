@@ -24,14 +24,20 @@ MIN_SALIENCE = 2
 
 def participants(ms: list[Mention], names: dict[str, str]) -> list[Participant]:
     out, seen = [], set()
+    # "pays membres de la Confédération des États du Sahel (AES)": the members act, not the
+    # organisation named to say who they are
+    expanded = {m.name for m in ms if m.kind == "pair"}
+    named = {c for m in ms if m.kind in ("country", "demonym") for c in m.codes}
+    # ...and the countries named are the ones that act: "du Mali et du Niger, pays membres de l'AES"
+    ms = [m for m in ms if not (m.kind == "pair" and named and named < set(m.codes))]
     for m in ms:
         if m.kind == "pair":
             for c in m.codes:
-                if c not in seen:
-                    seen.add(c)
+                if ("geo", c) not in seen:
+                    seen.add(("geo", c))
                     out.append(Participant(names.get(c, c), c))
             continue
-        if not m.codes:
+        if not m.codes or m.kind == "organisation" and m.name in expanded:
             continue
         for c in m.codes:
             key = (m.key or m.name, c)
