@@ -22,7 +22,7 @@ from .nlp import ParsedArticle
 from .records import Actor, ActorRole
 from .knowledge import normalise_form
 from .resources import MAX_FORM_TOKENS, LanguageResources, Resources, fold, is_acronym
-from .titles import RANKS, find_role, find_roles, is_function, role_phrase
+from .titles import CLAUSE_DEPS, RANKS, find_role, find_roles, is_function, role_phrase
 
 PERSON_LABELS = {"PER", "PERSON"}
 #: Mentions that count towards who an article is about (places and "les deux pays" do not).
@@ -225,23 +225,58 @@ def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: li
             phrase = sorted(set(phrase) | ({*title.head.subtree} - {*title.subtree} if title.dep_ == "appos" else set()),
                             key=lambda t: t.i)
             phrase = [t for t in phrase if not (s <= t.i < e)]
-        found = find_role(lr, phrase)
+        found, src = find_role(lr, phrase), phrase
         if not (found[0] and is_function(found, phrase)):
             before = _title_before(doc, s, lr)
             if before:
                 phrase = sorted(set(phrase) | set(before), key=lambda t: t.i)
-                found = find_role(lr, before)
-        role, sector, _, role_key = found
+                found, src = find_role(lr, before), before
+        role, sector, at, role_key = found
+        if role_key in SPOKES_ROLES:
+            sector = _complement_sector(lr, src[at:], named) or sector
         if role is None and s > 0 and fold(doc[s - 1].text) in lr.roles:
             role, (sector, role_key) = doc[s - 1].text, lr.roles[fold(doc[s - 1].text)]
         codes = tuple(dict.fromkeys(c for m in named if m.head in {t.i for t in phrase}
-                                    and m.kind in ("demonym", "country", "organisation") and m.place is None
-                                    and not m.locative for c in m.codes))
+                                    and m.kind in ("demonym", "country", "organisation", "group", "company")
+                                    and m.place is None and not m.locative for c in m.codes))
+        if not codes and role:
+            codes = tuple(c for c in [_title_code(lr, res, role)] if c)
         out.append(Mention(para, s, e, head, name, codes[:1], "person", name, sector=sector, role=role,
                            role_key=role_key))
     phrases = {p.head: {t.i for t in role_phrase(doc[p.head], set(range(p.start, p.end)))} for p in out}
     return [replace(p, nested=True) if any(p.head in ids for h, ids in phrases.items() if h != p.head) else p
             for p in out]
+
+
+def _title_code(lr: LanguageResources, res: Resources, role: str) -> str | None:
+    """The country a title implies by itself ("assistant secretary of state": USA), from the
+    `code` column of the role lexicon."""
+    key = ("title_codes", lr.lang)
+    if key not in res.cache:
+        res.cache[key] = {fold(r["form"]): r["code"] for r in res.knowledge.roles[lr.lang] if r.get("code")}
+    codes = res.cache[key]
+    f = fold(role)
+    best = max((k for k in codes if f == k or f.startswith(k + " ")), key=len, default=None)
+    return codes[best] if best else None
+
+
+#: Roles whose sector is that of the body they speak for ("porte-parole du JNIM" → REB).
+SPOKES_ROLES = frozenset({"spokesperson"})
+
+
+def _complement_sector(lr: LanguageResources, tokens: list, named: list[Mention]) -> str | None:
+    """Sector of the body named in a title's complement, up to the first comma: a named
+    group or organisation with a sector ("du JNIM"), else a sector noun ("de l'armée")."""
+    ids = []
+    for t in tokens[1:]:
+        if t.text in (",", ";", "(") or t.dep_ in CLAUSE_DEPS:
+            break
+        ids.append(t)
+    at = {t.i for t in ids}
+    for m in named:
+        if m.head in at and m.sector and m.kind in ("organisation", "group", "company"):
+            return m.sector
+    return next((lr.words["sector_noun"][t.lower_] for t in ids if t.lower_ in lr.words.get("sector_noun", {})), None)
 
 
 def _extend_name(doc, s: int, e: int, lr: LanguageResources, res: Resources, taken: set[int]) -> int:
@@ -336,6 +371,7 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
         seen_codes.update(c for m in resolved if m.kind in ("country", "demonym", "person") for c in m.codes)
         resolved.extend(_pairs(doc, para.index, lr, groups, seen_codes))
         out.mentions[para.index] = sorted(resolved, key=lambda m: m.start)
+    _home_country(out, parsed)
     out.dyad = _dyad(out)
     out.salience = tuple(Counter(c for ms in out.mentions.values() for m in ms if not m.nested
                                  and m.kind in SALIENT_KINDS for c in m.codes).most_common())
@@ -349,6 +385,48 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
         out.actors.setdefault(key, {"name": a.author, "kind": "person", "code": None, "sector": "MED",
                                     "aliases": {a.author}, "roles": {role: ("MED", None)}})
     return out
+
+
+#: National offices: a holder whose title names no country holds it in the article's own
+#: country ("le chef d'état-major général des armées" in a Bamako dispatch).
+NATIONAL_ROLES = frozenset({
+    "president", "vice_president", "head_of_state", "head_of_government", "prime_minister",
+    "deputy_prime_minister", "junta_leader", "minister", "deputy_minister", "foreign_minister",
+    "deputy_foreign_minister", "defence_minister", "deputy_defence_minister", "finance_minister",
+    "interior_minister", "justice_minister", "security_minister", "spokesperson", "intelligence_chief",
+    "national_security_adviser", "army_chief", "deputy_army_chief", "air_force_chief", "navy_chief",
+    "commander_in_chief", "speaker", "governor", "prefect", "mayor"})
+
+
+def home_country(out: ArticleActors, parsed: ParsedArticle) -> str | None:
+    """The country an article is written from: the first country named in its opening
+    paragraphs (title, dateline "BAMAKO, 18 septembre"), else a clearly most-named one."""
+    for p in parsed.paragraphs[:3]:
+        for m in sorted(out.in_para(p.index), key=lambda m: m.start):
+            if m.kind in ("country", "demonym") and len(m.codes) == 1 and len(m.codes[0]) == 3:
+                return m.codes[0]
+    counts = Counter(c for ms in out.mentions.values() for m in ms if m.kind in ("country", "demonym")
+                     for c in m.codes if len(c) == 3).most_common(2)
+    if counts and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]) and counts[0][1] >= 2:
+        return counts[0][0]
+    return None
+
+
+def _home_country(out: ArticleActors, parsed: ParsedArticle) -> None:
+    """People holding a national office whose country nothing states get the home country."""
+    keys = {m.key for ms in out.mentions.values() for m in ms
+            if m.kind == "person" and m.key and not m.codes and m.role_key in NATIONAL_ROLES}
+    keys = {k for k in keys if not out.actors[k]["code"]}
+    if not keys:
+        return
+    home = home_country(out, parsed)
+    if home is None:
+        return
+    for k in keys:
+        out.actors[k]["code"] = home
+        out.actors[k]["roles"] = {r: (sec, code or home) for r, (sec, code) in out.actors[k]["roles"].items()}
+    for pi, ms in out.mentions.items():
+        out.mentions[pi] = [replace(m, codes=(home,)) if m.key in keys and not m.codes else m for m in ms]
 
 
 def _signer(parsed: ParsedArticle, lr: LanguageResources, res: Resources, out: ArticleActors,
