@@ -85,3 +85,99 @@ def test_knowledge_learned_from_one_article_serves_the_next(store, resources, tm
     assert set(camara["article_ids"]) == {first.id, second.id}
     [role] = camara["roles"]
     assert role["first_seen"] == "2024-02-06" and role["article_ids"] == [first.id]
+
+
+# -- titles, names and signatures (issue 3: actor recall) ------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang,name,want_code,want_sector,role_start", [
+    # a title with an apostrophe and a hyphen, set off by a comma before "le général X"
+    ("Dans un message, le chef d'état-major général des armées ivoiriennes, le général Kouassi Yao, a salué "
+     "les soldats.", "fr", "Kouassi Yao", "CIV", "MIL", "chef d'état-major"),
+    # "chef d'état" inside "chef d'état-major" is not a head of state; a rank with a complement is a command
+    ("La réunion s'est tenue en présence du général Jean Dubreuil, commandant des forces françaises au Gabon, et "
+     "du chef d'état-major des armées gabonaises, le général Paul Ndong.", "fr", "Jean Dubreuil", "FRA", "MIL",
+     "commandant des forces"),
+    ("La réunion s'est tenue en présence du général Jean Dubreuil, commandant des forces françaises au Gabon, et "
+     "du chef d'état-major des armées gabonaises, le général Paul Ndong.", "fr", "Paul Ndong", "GAB", "MIL",
+     "chef d'état-major"),
+    # a title that implies its country
+    ("Assistant Secretary of State for African Affairs Jane Whitfield met the Ghanaian foreign minister in Accra.",
+     "en", "Jane Whitfield", "USA", "GOV", "Assistant Secretary of State"),
+    ("La délégation était conduite par la secrétaire d'État adjointe chargée des Affaires africaines, "
+     "Jane Whitfield.", "fr", "Jane Whitfield", "USA", "GOV", "secrétaire d'État adjointe"),
+    # a spokesperson takes the sector of the body he speaks for
+    ("Ivan Petrenko, porte-parole de l'agence de renseignement militaire ukrainienne, a fait ces déclarations "
+     "lundi.", "fr", "Ivan Petrenko", "UKR", "MIL", "porte-parole"),
+    ("Le porte-parole du JNIM, Abou Hamza, a revendiqué l'attaque dans un message audio.", "fr", "Abou Hamza",
+     "MLI", "REB", "porte-parole"),
+    ("Colonel Musa Danjuma, a Nigerian army spokesman, said the troops had repelled the attack.", "en",
+     "Musa Danjuma", "NGA", "MIL", "army spokesman"),
+])
+def test_titles_give_role_sector_and_country(code, text, lang, name, want_code, want_sector, role_start):
+    got = people(code(text, lang=lang))
+    assert name in got, got
+    assert got[name][:2] == (want_code, want_sector), got[name]
+    assert any(r.lower().startswith(role_start.lower()) for r in got[name][2]), got[name]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang,name,want_code", [
+    ("NIAMEY, 3 mars — Le ministre de l'Intérieur, Mahamane Issaka, a annoncé la fermeture des écoles.", "fr",
+     "Mahamane Issaka", "NER"),
+    ("ACCRA, March 3 — Interior Minister Kofi Asante said the border would reopen next week.", "en",
+     "Kofi Asante", "GHA"),
+])
+def test_a_national_office_without_a_country_is_held_in_the_home_country(code, text, lang, name, want_code):
+    got = people(code(text, lang=lang))
+    assert got[name][0] == want_code, got
+
+
+@pytest.mark.slow
+def test_surnames_in_capitals_and_the_people_table(code):
+    text = ("Le Président de la Transition, Chef de l'État, le Capitaine Ibrahim TRAORÉ, a reçu ce mardi le "
+            "ministre de la Santé, Lucien KOMBASSÉ, à Ouagadougou.")
+    got = people(code(text, lang="fr", published="2024-05-30"))
+    assert got.get("Ibrahim Traoré", (None, None))[:2] == ("BFA", "GOV"), got
+    assert "Lucien KOMBASSÉ" in got, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang", [
+    ("La Bulgare Kristalina Georgieva a salué mardi les réformes engagées à Dakar.", "fr"),
+    ("The Bulgarian Kristalina Georgieva praised the reforms on Tuesday.", "en"),
+])
+def test_an_igo_office_held_that_day_outweighs_a_nationality(code, text, lang):
+    got = people(code(text, lang=lang, published="2024-05-30"))
+    assert got["Kristalina Georgieva"][:2] == ("IGO:IMF", "IGO"), got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang,name,want", [
+    ("Le groupe Dangote a annoncé l'ouverture d'une cimenterie au Togo.", "fr", "Dangote Group", ("NGA", "BUS")),
+    ("Dangote Group said its refinery would export fuel to Ghana.", "en", "Dangote Group", ("NGA", "BUS")),
+    ("Le Mouvement patriotique pour la sauvegarde et la restauration (MPSR) a dissous le gouvernement.", "fr",
+     "Patriotic Movement for Safeguard and Restoration", ("BFA", "GOV")),
+    ("Le CNSP a annoncé la suspension de plusieurs partis politiques.", "fr",
+     "National Council for the Safeguard of the Homeland", ("NER", "GOV")),
+    ("Les Forces armées sénégalaises ont pris possession du camp.", "fr", "Senegalese Armed Forces", ("SEN", "MIL")),
+])
+def test_juntas_armies_and_companies_are_known(code, text, lang, name, want):
+    got = {a.name: (a.code, a.sector) for a in code(text, lang=lang).actors}
+    assert got.get(name) == want, got
+
+
+@pytest.mark.slow
+def test_the_signer_of_a_communique_is_the_office_holder(resources):
+    from kibaru.ingest import Ingestor
+    from kibaru.nlp import parse_articles
+    from kibaru.pipeline import process
+    text = ("Le Gouvernement de la République du Niger informe l'opinion nationale que des accords de coopération "
+            "militaire ont été signés ce jour avec le Tchad.\n\nNiamey, le 4 mars 2024\n\n"
+            "Le Ministre de la Défense nationale,")
+    art = Ingestor()._article({"text": text, "published": "2024-03-04", "lang": "fr",
+                               "author": "Général de Division Salifou MODY"}, "<test>", origin="jsonl", line=1)
+    r = process(next(parse_articles([art], resources.pipeline)), resources)
+    got = people(r)
+    assert got["Salifou Mody"][:2] == ("NER", "GOV"), got
+    assert any(r.startswith("Ministre de la Défense") for r in got["Salifou Mody"][2]), got
+    assert not [a for a in r.actors if a.sector == "MED"]

@@ -78,7 +78,9 @@ def actor_id(kind: str, name: str, code: str | None) -> str:
 def _lookup(lr: LanguageResources, text: str):
     form = text.replace("’", "'").strip()
     if is_acronym(form):
-        return lr.acronyms.get(form, [])
+        # a country or capital written in capitals, as datelines are ("BAMAKO, 18 septembre")
+        return lr.acronyms.get(form, []) or [e for e in lr.gazetteer.get(fold(form), []) if len(form) >= 4
+                                             and e.kind == "country" and e.form_kind in ("name", "capital")]
     return [e for e in lr.gazetteer.get(fold(form), []) if e.form_kind != "prefix"]
 
 
