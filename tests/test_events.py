@@ -169,3 +169,17 @@ def test_locations_country_and_abbreviated_dateline(code):
 ])
 def test_triggers_despite_parse_errors(code, text, expected):
     assert expected in [e[:3] for e in events(code(text))]
+
+
+def test_quotes_short_and_by_pronoun(code):
+    """A one-word quotation attributed by a speech verb is a quote; "il" and "le ministre"
+    speak for the person named before them."""
+    text = ("Niamey rompt avec Kiev\n\n"
+            "Le porte-parole du gouvernement nigérien, Amadou Abdramane, a qualifié la décision ukrainienne "
+            "de « hostile ».\n\n"
+            "« Le Niger ne se laissera pas dicter sa conduite », a-t-il ajouté.\n\n"
+            "« Nous avons informé nos partenaires de la région », a précisé le porte-parole.")
+    quotes = {q.text: q.speaker_code for q in code(text).quotes}
+    assert quotes.get("hostile") == "NER"
+    assert quotes.get("Le Niger ne se laissera pas dicter sa conduite") == "NER"
+    assert quotes.get("Nous avons informé nos partenaires de la région") == "NER"

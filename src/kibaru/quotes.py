@@ -13,8 +13,9 @@ from .nlp import ParsedArticle
 from .records import Quote
 
 QUOTE = re.compile(r"«\s*(?P<a>[^«»]{3,600}?)\s*»|“(?P<b>[^“”]{3,600}?)”|\"(?P<c>[^\"]{3,600}?)\"")
-#: Quotations shorter than this many words are labels ("dits « formateurs »"), not speech.
-MIN_WORDS = 3
+#: Quotations shorter than this many words are not speech. A one-word quotation counts when
+#: a speech verb attributes it ("a dénoncé une décision « hâtive »"): quoted words are claims.
+MIN_WORDS = 1
 
 
 def find_quotes(parsed: ParsedArticle, aa: ArticleActors, lr) -> list[Quote]:
@@ -36,16 +37,34 @@ def find_quotes(parsed: ParsedArticle, aa: ArticleActors, lr) -> list[Quote]:
             person = next((x for x in ms if x.kind == "person"), None)
             best = person or next((x for x in ms if x.kind != "place" and not x.locative), None) or (ms[0] if ms else None)
             span = doc[s_start:s_end]
+            if best is None:
+                best = _earlier_speaker(span, para.index, aa, lr)
+            code = best.code if best else None
             out.append(Quote(
                 article_id=parsed.article.id,
                 speaker=span.text,
                 actor_id=best.key if best else None,
-                speaker_code=best.code if best else None,
+                speaker_code=code,
                 text=body,
                 start=para.offset + m.start() + m.group(0).index(body[:10]),
                 end=para.offset + m.start() + m.group(0).index(body[:10]) + len(body),
             ))
     return out
+
+
+def _earlier_speaker(span, para: int, aa: ArticleActors, lr):
+    """The person an unnamed speaker stands for: "il", "-t-elle" → the last person named
+    before; "le ministre", "le général" → the last person named before with that title."""
+    before = [m for p, ms in sorted(aa.mentions.items()) if p <= para for m in ms
+              if m.kind == "person" and m.codes and (p < para or m.start < span.start)]
+    root = span.root
+    word = root.lower_.lstrip("-")
+    if lr.has("pronoun_sg", word) or lr.has("pronoun_pl", word) or word in ("lui", "him", "her"):
+        return before[-1] if before else None
+    if root.pos_ == "NOUN":
+        titled = [m for m in before if m.role and root.lemma_.lower() in m.role.lower()]
+        return titled[-1] if titled else None
+    return None
 
 
 def _speaker(doc, qs: int, qe: int, lr) -> tuple[int, int] | None:
@@ -58,12 +77,13 @@ def _speaker(doc, qs: int, qe: int, lr) -> tuple[int, int] | None:
             continue
         if t.lemma_.lower() in verbs or t.lower_ in verbs:
             subj = [c for c in t.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and c.i not in in_quote
-                    and c.pos_ != "PRON" or (c.dep_ in ("nsubj",) and c.i not in in_quote and c.lower_ not in ("-t", "t"))]
+                    and c.pos_ != "PRON" or (c.dep_ in ("nsubj", "expl:subj") and c.i not in in_quote
+                                             and c.lower_ not in ("-t", "t"))]
             if not subj and t.idx >= qe:
                 # inversion after the quotation: "« … », estime un diplomate malien"
-                subj = [c for c in t.children if c.i > t.i and c.dep_ in ("obj", "dobj", "nsubj", "appos", "nmod",
-                                                                          "obl:arg", "obl:mod", "dep")
-                        and c.pos_ in ("NOUN", "PROPN")]
+                order = ("nsubj", "appos", "obj", "dobj", "nmod", "dep", "obl:arg", "obl:mod")
+                subj = sorted((c for c in t.children if c.i > t.i and c.dep_ in order and c.pos_ in ("NOUN", "PROPN")),
+                              key=lambda c: order.index(c.dep_))
             if subj:
                 s = subj[0]
                 ids = [x.i for x in s.subtree if x.i not in in_quote]
