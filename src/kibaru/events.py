@@ -358,7 +358,7 @@ class EventCoder:
             slots.recipient.extend(m for m in (slots.places or sent_places)[:2]
                                    if m.codes and not set(m.codes) & acodes)
         names = self.country_names
-        if not slots.recipient and slots.actor and trig.event in TWO_SIDED and not (
+        if not slots.recipient and slots.actor and trig.event in TWO_SIDED and trig.mode != "multilateral" and not (
                 trig.event in JOINT and len({c for m in slots.actor for c in m.codes}) >= 2):
             # PLOVER: these categories always have a recipient; look further in the trigger's
             # phrase, then to the other side of the article's dyad

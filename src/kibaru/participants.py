@@ -76,8 +76,8 @@ def complete(em: EventMention, aa: ArticleActors, names: dict[str, str]) -> Even
     """An event of a two-sided category with one side only: the other side is the actor the
     article is most about, other than this side ("La France a rejeté ces accusations" in an
     article on France and Mali → FRA rejects MLI). Confidence is lowered: it is inferred."""
-    if em.event not in TWO_SIDED:
-        return em
+    if em.event not in TWO_SIDED or em.mode == "multilateral":
+        return em  # a summit has participants, not a recipient
     acodes = {p.code for p in em.actor if p.code}
     rcodes = {p.code for p in em.recipient if p.code}
     if bool(acodes) == bool(rcodes):
