@@ -48,6 +48,7 @@ class Mention:
     place: object | None = None  # PlaceEntry when the mention also names a place
     nested: bool = False  # inside another person's title ("représentant du Président X")
     role_key: str | None = None  # canonical role ("foreign_minister") of a person
+    institution: bool = False  # a state institution named without its country ("le ministère de la Défense")
 
     @property
     def code(self) -> str | None:
@@ -166,6 +167,11 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             out.append(Mention(para, i, i + L, head, span.text, compound, "demonym", span.text))
         elif entries:
             e = entries[0]
+            if e.kind == "institution":
+                out.append(Mention(para, i, i + L, head, span.text, (), "institution", e.canonical,
+                                   sector=e.sector, locative=loc, institution=True))
+                i += L
+                continue
             if e.form_kind == "demonym":
                 kind, sector = "demonym", _sector_of_noun(lr, doc[head].head)
             else:
