@@ -102,6 +102,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # "à l'issue du sommet de l'Alliance" says when, not with whom
+    ("Les présidents du Tchad et du Niger ont signé un accord de défense à l'issue du sommet de la CEDEAO.",
+     ("SUPPORT", ("NER", "TCD"), ())),
     # the treaty signed names the alliance it creates: no recipient
     ("Le Burkina Faso, le Mali et le Niger ont signé samedi le traité instituant l'Alliance des États du Sahel (AES).",
      ("SUPPORT", ("BFA", "MLI", "NER"), ())),

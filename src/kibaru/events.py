@@ -104,6 +104,8 @@ class EventCoder:
             pform = (prep or "").split(" ")[0] if prep else None
             if pform and lr.has("intermediary", pform):
                 continue
+            if slot == "prep" and (lr.has("circumstance_noun", arg.lemma_.lower()) or lr.has("circumstance_noun", arg.lower_)):
+                continue  # "à l'issue du sommet de l'Alliance", "on the sidelines of": when, not whom
             ids = subtree_ids(arg, self.blocked)
             ms = [m for m in mentions if m.head in ids and not m.nested]
             if not ms and slot == "subj" and self._is_pronoun(arg):
