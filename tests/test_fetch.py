@@ -20,13 +20,24 @@ FEED = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Fil</title><ite
         "</item></channel></rss>").encode()
 
 
+def warc_bytes() -> bytes:
+    """A small gzipped WARC crawl (one article page, one image), as CC-NEWS ships them."""
+    import tempfile
+    from pathlib import Path
+    from test_warc import make_warc
+    with tempfile.TemporaryDirectory() as tmp:
+        make_warc(Path(tmp) / "c.warc.gz")
+        return (Path(tmp) / "c.warc.gz").read_bytes()
+
+
 class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
     def do_GET(self):
         routes = {"/page": ("text/html; charset=utf-8", PAGE), "/feed": ("application/rss+xml", FEED),
-                  "/big": ("text/html", b"x" * (2 * 1024 * 1024))}
+                  "/big": ("text/html", b"x" * (2 * 1024 * 1024)),
+                  "/crawl.warc.gz": ("application/octet-stream", warc_bytes())}
         if self.path == "/moved":
             self.send_response(302)
             self.send_header("Location", "/page")
@@ -72,6 +83,18 @@ def test_page_and_feed_from_a_local_server(server):
     assert isinstance(page, Article) and "Niamey" in page.text and page.url.endswith("/page")
     [item] = list(ing.read([server + "/feed"]))
     assert isinstance(item, Article) and item.published == "2024-06-03" and "Lomé" in item.text
+
+
+def test_warc_from_a_local_server(server, tmp_path):
+    """`kibaru run http://…/crawl.warc.gz`: the crawl's article pages are stored."""
+    from kibaru.pipeline import run
+    from kibaru.settings import Settings
+    from kibaru.store import Store
+    items = list(Ingestor(allow_private=True).read([server + "/crawl.warc.gz"]))
+    assert [type(i) for i in items] == [Article] and "Adré" in items[0].text
+    with Store(tmp_path / "w.duckdb") as store:
+        report = run([server + "/crawl.warc.gz"], store, settings=Settings(allow_private=True))
+        assert report.new == 1 and store.counts()["articles"] == 1
 
 
 def test_redirects_are_followed_and_rechecked(server):

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from ..dates import TimeParser, TimeWords, first_full_date
 from ..errors import InputError
@@ -147,6 +149,15 @@ class Ingestor:
         try:
             ctype = got.content_type.lower()
             head = got.body[:2048].lstrip().lower()
+            if "warc" in ctype or urlsplit(got.url).path.lower().endswith(WARC_SUFFIXES):
+                # a (small) crawl served over HTTP; a large one is downloaded first (fetch limits)
+                from .warc import parse_warc
+                for rec in parse_warc(io.BytesIO(got.body), url):
+                    if isinstance(rec, InputError):
+                        yield Failure(url, "ingest", rec.reason, rec.line)
+                    else:
+                        yield self._article(rec, url, origin="warc", line=rec.pop("line"))
+                return
             if "xml" in ctype or "rss" in ctype or "atom" in ctype or head.startswith(b"<?xml") and (
                     b"<rss" in head or b"<feed" in head):
                 for n, rec in enumerate(parse_feed(got.body, url), start=1):
