@@ -181,3 +181,19 @@ def test_the_signer_of_a_communique_is_the_office_holder(resources):
     assert got["Salifou Mody"][:2] == ("NER", "GOV"), got
     assert any(r.startswith("Ministre de la Défense") for r in got["Salifou Mody"][2]), got
     assert not [a for a in r.actors if a.sector == "MED"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang,form,want", [
+    # no country by the name: the home country of the dispatch
+    ("DAKAR, 12 mai — Dans un communiqué, l'état-major général des armées a annoncé la fin de l'exercice.", "fr",
+     "état-major général des armées", ("SEN", "MIL")),
+    ("ABUJA, May 12 — The Defence Ministry said the exercise had ended.", "en", "Defence Ministry", ("NGA", "MIL")),
+    # the country beside the name
+    ("Le Mali a protesté auprès du ministère des Affaires étrangères du Niger.", "fr",
+     "ministère des Affaires étrangères", ("NER", "GOV")),
+    ("Talks were held in Lomé, said the Ghanaian Foreign Ministry.", "en", "Foreign Ministry", ("GHA", "GOV")),
+])
+def test_state_institutions_take_the_country_beside_them_or_the_home_country(code, text, lang, form, want):
+    got = {x: (a.code, a.sector) for a in code(text, lang=lang).actors for x in (a.name, *a.aliases)}
+    assert got.get(form) == want, got

@@ -186,6 +186,30 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             out.append(Mention(para, i, i + L, head, span.text, (p.country,), "place", p.name,
                                locative=loc, place=p))
         i += L
+    return _qualify_institutions(doc, out)
+
+
+def _qualify_institutions(doc, named: list[Mention]) -> list[Mention]:
+    """A state institution takes the country named right by it: "le ministère de la Défense
+    du Mali", "…nationale algérien", "the Algerian Defence Ministry", "Mali's Foreign Ministry".
+    Without one it waits for the article's home country (see `_home_country`)."""
+    out = []
+    for m in named:
+        if m.kind == "institution":
+            q = None
+            for n in named:
+                if n.kind not in ("country", "demonym") or len(n.codes) != 1 or n.place is not None and n.locative:
+                    continue
+                after = n.start == m.end and n.kind == "demonym" or \
+                    n.start == m.end + 1 and doc[m.end].lower_ in ("de", "du", "d'", "of")
+                before = n.end == m.start and n.kind == "demonym" or \
+                    n.end == m.start - 1 and doc[n.end].text in ("'s", "’s")
+                if after or before:
+                    q = n.codes[0]
+                    break
+            if q:
+                m = replace(m, codes=(q,), kind="organisation")
+        out.append(m)
     return out
 
 
@@ -421,13 +445,25 @@ def home_country(out: ArticleActors, parsed: ParsedArticle) -> str | None:
 
 
 def _home_country(out: ArticleActors, parsed: ParsedArticle) -> None:
-    """People holding a national office whose country nothing states get the home country."""
+    """People holding a national office and state institutions whose country nothing states
+    get the home country (institutions without one are dropped)."""
     keys = {m.key for ms in out.mentions.values() for m in ms
             if m.kind == "person" and m.key and not m.codes and m.role_key in NATIONAL_ROLES}
     keys = {k for k in keys if not out.actors[k]["code"]}
-    if not keys:
+    pending = any(m.kind == "institution" for ms in out.mentions.values() for m in ms)
+    if not keys and not pending:
         return
     home = home_country(out, parsed)
+    for pi, ms in out.mentions.items():
+        kept = []
+        for m in ms:
+            if m.kind == "institution":
+                if home is None:
+                    continue
+                m = replace(m, codes=(home,), kind="organisation", key=actor_id("organisation", m.name, home))
+                _note_actor(out, m.key, m, parsed.article)
+            kept.append(m)
+        out.mentions[pi] = kept
     if home is None:
         return
     for k in keys:
@@ -482,8 +518,8 @@ def _anaphors(doc, para: int, lr: LanguageResources, here: list[Mention], out: A
             phrases |= {t.i for t in role_phrase(doc[m.head], set(range(m.start, m.end)))}
     people = [m for ms in out.mentions.values() for m in ms if m.kind == "person" and m.key and not m.nested]
     people += [m for m in here if m.kind == "person" and m.key and not m.nested]
-    orgs = [m for ms in out.mentions.values() for m in ms if m.kind == "organisation" and m.code]
-    orgs += [m for m in here if m.kind == "organisation" and m.code]
+    orgs = [m for ms in out.mentions.values() for m in ms if m.kind == "organisation" and m.code and not m.institution]
+    orgs += [m for m in here if m.kind == "organisation" and m.code and not m.institution]
     found = []
     for t in doc:
         if t.i in taken or t.i in phrases or t.pos_ not in ("NOUN", "PROPN"):
@@ -513,11 +549,17 @@ def _anaphors(doc, para: int, lr: LanguageResources, here: list[Mention], out: A
     return found
 
 
+#: Member states a "pays de X" phrase is expanded to at most; a larger bloc stays itself.
+MAX_EXPANDED = 5
+
+
 def _members(doc, mentions: list[Mention], lr: LanguageResources, res: Resources) -> list[Mention]:
     """"les pays de l'AES", "AES member states": the phrase stands for the member states."""
     out = []
     for m in mentions:
         members = res.knowledge.members.get(m.code or "") if m.kind == "organisation" else None
+        if members and len(members) > MAX_EXPANDED:
+            members = None  # "les pays de la CEDEAO": a bloc of fifteen acts as the bloc
         t = doc[m.head]
         owner = t.head if t.dep_ in ("nmod", "compound", "poss") and t.head.i != t.i else None
         if members and owner is not None and lr.has("group_noun", owner.lower_):
