@@ -317,8 +317,11 @@ def _extend_name(doc, s: int, e: int, lr: LanguageResources, res: Resources, tak
     for L in (4, 3, 2):
         if s + L > e and s + L <= len(doc) and fold(doc[s:s + L].text) in res.people:
             return s + L
+    if e - s > 2 or fold(doc[s:e].text) in res.people or any(_caps_word(t) for t in doc[s:e]):
+        return e
+    start = e
     while e < len(doc) and e not in taken and _caps_word(doc[e]) and not lr.acronyms.get(doc[e].text) \
-            and e - s < 4:
+            and e - start < 2:
         e += 1
     return e
 
