@@ -237,6 +237,9 @@ class EventCoder:
                     if tok.i in taken_tokens or trig.event in cov or tok.i in embedded or (
                             "*" in cov and tok.pos_ in ("NOUN", "PROPN")):
                         continue
+                    if tok.pos_ == "NOUN" and (any(c.dep_ == "case" and self.lr.has("topic_prep", c.lower_) for c in tok.children)
+                                               or tok.dep_ == "pobj" and self.lr.has("topic_prep", tok.head.lower_)):
+                        continue  # "des interrogations sur son financement": a topic, not an event
                     if trig.event == "SUPPORT" and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
                         continue  # "a soutenu qu'ils étaient en mission": a claim, not support
                     if tok.i in in_names or (tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl")
