@@ -186,3 +186,13 @@ def test_quotes_short_and_by_pronoun(code):
     assert quotes.get("hostile") == "NER"
     assert quotes.get("Le Niger ne se laissera pas dicter sa conduite") == "NER"
     assert quotes.get("Nous avons informé nos partenaires de la région") == "NER"
+
+
+def test_saying_one_will_coerce_is_a_threat(code):
+    """A coercive act announced with a future verb is a THREATEN; a decision announced by its
+    noun, even taking effect later, is the act itself."""
+    got = [e[0] for e in events(code("Niger's junta will impose a curfew on Niamey, the army said.", lang="en"))]
+    assert "THREATEN" in got and "COERCE" not in got
+    got = [e[0] for e in events(code("L'Algérie a annoncé la fermeture de son espace aérien aux avions maliens "
+                                     "à compter de mardi."))]
+    assert "SANCTION" in got and "THREATEN" not in got

@@ -28,6 +28,9 @@ from .syntax import VERB_WINDOW, arguments, governor, match_trigger, subtree_ids
 VISIT_MODES = {"visit"}
 #: Verbs that control another action: "agreed to provide aid" is one AGREE (PLOVER §3.1).
 CONTROLLING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "ACCUSE"}
+#: Conflictual acts whose announcement, before they are done, is a threat (PLOVER THREATEN).
+THREATENED = {"COERCE", "SANCTION", "ASSAULT"}
+THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}
 #: Base confidence of a mention, raised when both sides are found in the trigger's own slots.
 BASE_CONFIDENCE = 0.6
 
@@ -384,6 +387,12 @@ class EventCoder:
             return None
         status = self.status(tok, gov, sent)
         mode = trig.mode
+        event = trig.event
+        if status in ("planned", "hypothetical") and event in THREATENED and tok.pos_ == "VERB":
+            # "prévoit d'imposer des restrictions", "will extend the curfew": saying one will do a
+            # coercive act is a threat of it (PLOVER THREATEN); a decision announced by its noun
+            # ("a annoncé la fermeture de l'espace aérien à compter de mardi") is the act itself
+            event, mode, status = "THREATEN", THREAT_MODES.get(event, mode), "occurred"
         # date: the expression nearest the trigger in the sentence, else the narrative's day
         iv = nearest_time(times, tok, sent)
         if iv is not None:
@@ -419,12 +428,12 @@ class EventCoder:
         start = para.offset + span.start_char
         evidence = Evidence(art.id, span.text, start, para.offset + span.end_char, tok.text)
         conf = BASE_CONFIDENCE + (0.2 if actor else 0) + (0.1 if recipient else 0)
-        mid = hashlib.sha1(f"{art.id}|{start}|{tok.i}|{trig.event}".encode()).hexdigest()[:16]
+        mid = hashlib.sha1(f"{art.id}|{start}|{tok.i}|{event}".encode()).hexdigest()[:16]
         return EventMention(
-            id=mid, article_id=art.id, event=trig.event, mode=mode, context=trig.context, status=status,
+            id=mid, article_id=art.id, event=event, mode=mode, context=trig.context, status=status,
             actor=tuple(actor), recipient=tuple(recipient), date=iv, location=location,
             quantities=quantities, evidence=(evidence,), confidence=round(min(conf, 0.95), 2),
-            score=plover_score(trig.event, mode))
+            score=plover_score(event, mode))
 
 
 def _after_validity_word(text: str, start: int, lr: LanguageResources) -> bool:
