@@ -35,8 +35,9 @@ CASES = [
      "en", ("CONSULT", ("MLI", "RUS"), None, "occurred")),
     ("The European Union imposed new sanctions on Russia on Friday.",
      "en", ("SANCTION", ("IGO:EU",), ("RUS",), "occurred")),
+    # saying one will expel is a threat to expel (PLOVER THREATEN, mode expel)
     ("Niger will expel the French ambassador, the junta said.",
-     "en", ("SANCTION", ("NER",), ("FRA",), "planned")),
+     "en", ("THREATEN", ("NER",), ("FRA",), "occurred")),
 ]
 
 

@@ -392,7 +392,9 @@ class EventCoder:
             # "prévoit d'imposer des restrictions", "will extend the curfew": saying one will do a
             # coercive act is a threat of it (PLOVER THREATEN); a decision announced by its noun
             # ("a annoncé la fermeture de l'espace aérien à compter de mardi") is the act itself
-            event, mode, status = "THREATEN", THREAT_MODES.get(event, mode), "occurred"
+            mode = mode if mode in THREAT_MODES.values() or mode in ("arrest", "expel", "territory") \
+                else THREAT_MODES[event]
+            event, status = "THREATEN", "occurred"
         # date: the expression nearest the trigger in the sentence, else the narrative's day
         iv = nearest_time(times, tok, sent)
         if iv is not None:
