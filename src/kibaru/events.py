@@ -112,7 +112,9 @@ class EventCoder:
             ids = subtree_ids(arg, self.blocked)
             ms = [m for m in mentions if m.head in ids and not m.nested]
             if not ms and slot == "subj" and self._is_pronoun(arg):
-                ms = list(sent_subject)
+                # "Uganda said it had paid…": the pronoun is the reporting verb's subject, else
+                # the subject of the sentences before
+                ms = self._reporter(tok, mentions) or list(sent_subject)
             if not ms:
                 continue
             if slot == "prep":
@@ -150,6 +152,19 @@ class EventCoder:
                 continue
             put(role, ms)
         return slots
+
+    def _reporter(self, tok, mentions: list[Mention]) -> list[Mention]:
+        """Actor mentions of the subject of the clause that reports or governs `tok`."""
+        t, steps = tok, 0
+        while t.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis") and t.head.i != t.i and steps < 3:
+            t, steps = t.head, steps + 1
+            for slot, _, arg in arguments(t):
+                if slot == "subj":
+                    ids = subtree_ids(arg, self.blocked)
+                    found = [m for m in mentions if m.head in ids and not m.nested and m.codes]
+                    if found:
+                        return found
+        return []
 
     def _is_time_word(self, tok) -> bool:
         w = self.time.w
