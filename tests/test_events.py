@@ -199,3 +199,9 @@ def test_saying_one_will_coerce_is_a_threat(code):
     got = [e[0] for e in events(code("L'Algérie a annoncé la fermeture de son espace aérien aux avions maliens "
                                      "à compter de mardi."))]
     assert "SANCTION" in got and "THREATEN" not in got
+
+
+def test_the_content_of_a_demand_is_not_an_event(code):
+    """"called for sanctions against Mali": one REQUEST, not a SANCTION too."""
+    got = [e[0] for e in events(code("Nigeria called for sanctions against Mali's junta on Monday.", lang="en"))]
+    assert got == ["REQUEST"]

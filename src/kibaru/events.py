@@ -153,6 +153,14 @@ class EventCoder:
             put(role, ms)
         return slots
 
+    def _content(self, c) -> bool:
+        """Is this dependent the content of a demand, accusation, threat… ("of violating", "for
+        sanctions", "à des sanctions")?"""
+        if c.dep_ == "prep":
+            return self.lr.has("content_prep", c.lower_)
+        return c.dep_ in ("obl:arg", "obl") and any(
+            g.dep_ == "case" and self.lr.has("content_prep", g.lower_) for g in c.children)
+
     def _reporter(self, tok, mentions: list[Mention]) -> list[Mention]:
         """Actor mentions of the subject of the clause that reports or governs `tok`."""
         t, steps = tok, 0
@@ -239,9 +247,10 @@ class EventCoder:
                             if c.dep_ != "conj":  # "a offert du blé ainsi qu'un don": two gifts
                                 for i in subtree_ids(c):
                                     covered.setdefault(i, set()).add(trig.event)
-                            if c.dep_ in ("obj", "dobj"):
+                            if c.dep_ in ("obj", "dobj") or trig.event in CONTROLLING and self._content(c):
                                 # what an action acts on is not an event of its own ("a suspendu son
-                                # aide", "exige la libération des soldats")
+                                # aide", "exige la libération des soldats", "accused X of violations",
+                                # "called for sanctions")
                                 for i in subtree_ids(c):
                                     covered.setdefault(i, set()).add("*")
                     head = tok.head
