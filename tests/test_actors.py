@@ -197,3 +197,40 @@ def test_the_signer_of_a_communique_is_the_office_holder(resources):
 def test_state_institutions_take_the_country_beside_them_or_the_home_country(code, text, lang, form, want):
     got = {x: (a.code, a.sector) for a in code(text, lang=lang).actors for x in (a.name, *a.aliases)}
     assert got.get(form) == want, got
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text,lang,name,want_code,want_sector,role_start", [
+    # a rank of several words is still a rank; the title before the comma is the function
+    ("Le chef d'état-major de l'armée de terre, le général de brigade Adama Koné, a inspecté les troupes au "
+     "Mali.", "fr", "Adama Koné", "MLI", "MIL", "chef d'état-major"),
+    # a plural beside the name is not the person's title
+    ("Selon le porte-parole de l'armée nigérienne, le colonel Issa Garba, douze assaillants ont été tués.", "fr",
+     "Issa Garba", "NER", "MIL", "porte-parole"),
+    # an officer of an organisation belongs to it, with sector IGO
+    ("Le secrétaire exécutif de la CEDEAO, Paul Mensah, a visité Abuja.", "fr", "Paul Mensah", "IGO:ECOWAS",
+     "IGO", "secrétaire exécutif"),
+    # police titles and ranks
+    ("Le directeur général de la police nationale, le contrôleur général Ousmane Ba, a annoncé des "
+     "arrestations à Dakar.", "fr", "Ousmane Ba", "SEN", "COP", "directeur général de la police"),
+    ("Ghana's Inspector General of Police, Kwesi Ampofo, said the suspects had been arrested.", "en",
+     "Kwesi Ampofo", "GHA", "COP", "Inspector General of Police"),
+])
+def test_ranks_plurals_organisation_officers_and_police(code, text, lang, name, want_code, want_sector, role_start):
+    got = people(code(text, lang=lang))
+    assert name in got, got
+    assert got[name][:2] == (want_code, want_sector), got[name]
+    assert any(r.lower().startswith(role_start.lower()) for r in got[name][2]), got[name]
+
+
+@pytest.mark.slow
+def test_a_name_the_model_took_for_a_place_is_a_person_when_a_title_introduces_it(code):
+    text = "L'envoyé spécial de l'Union africaine pour le Sahel, Mamadou Tangara, est arrivé à Niamey."
+    got = people(code(text, lang="fr"))
+    assert got.get("Mamadou Tangara", (None, None))[:2] == ("IGO:AU", "IGO"), got
+
+
+@pytest.mark.slow
+def test_an_institution_word_inside_a_title_is_not_an_institution(code):
+    r = code("BAMAKO, 2 mai — Le chef d'état-major des armées, le général Seydou Coulibaly, a parlé.", lang="fr")
+    assert not [a for a in r.actors if a.kind == "organisation" and "état-major" in a.name.lower()], r.actors

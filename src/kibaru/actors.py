@@ -22,7 +22,7 @@ from .nlp import ParsedArticle
 from .records import Actor, ActorRole
 from .knowledge import normalise_form
 from .resources import MAX_FORM_TOKENS, LanguageResources, Resources, fold, is_acronym
-from .titles import CLAUSE_DEPS, RANKS, find_role, find_roles, is_function, role_phrase
+from .titles import CLAUSE_DEPS, RANKS, find_role, find_roles, is_function, role_phrase, surface
 
 PERSON_LABELS = {"PER", "PERSON"}
 #: Mentions that count towards who an article is about (places and "les deux pays" do not).
@@ -167,6 +167,9 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             out.append(Mention(para, i, i + L, head, span.text, compound, "demonym", span.text))
         elif entries:
             e = entries[0]
+            if e.kind == "institution" and _in_title(lr, doc, i, L):
+                i += L  # "chef d'état-major": part of a person's title
+                continue
             if e.kind == "institution":
                 out.append(Mention(para, i, i + L, head, span.text, (), "institution", e.canonical,
                                    sector=e.sector, locative=loc, institution=True))
@@ -187,6 +190,11 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
                                locative=loc, place=p))
         i += L
     return _qualify_institutions(doc, out)
+
+
+def _in_title(lr: LanguageResources, doc, i: int, L: int) -> bool:
+    """The span [i, i+L) ends a title of the role lexicon ("chef d'" + "état-major")."""
+    return any(fold(surface(doc[i - k:i + L])) in lr.roles for k in range(1, min(3, i) + 1))
 
 
 def _qualify_institutions(doc, named: list[Mention]) -> list[Mention]:
@@ -233,6 +241,16 @@ def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: li
                 if i + L <= len(doc) and fold(doc[i:i + L].text) in res.people:
                     spans.append((i, i + L))
                     break
+    # Names the model took for a place or an organisation, set off as a title's apposition
+    # ("L'envoyé spécial de l'Union africaine, Mamadou Tangara, …").
+    for ent in doc.ents:
+        if ent.label_ not in PERSON_LABELS and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.text.istitle()
+                                                                          for t in ent) \
+                and not any(i in taken for i in range(ent.start, ent.end)) and fold(ent.text) not in res.places \
+                and not _lookup(lr, ent.text):
+            head = doc[_span_head(doc, ent.start, ent.end)]
+            if head.dep_ == "appos" and fold(head.head.text) in lr.roles or _title_before(doc, ent.start, lr):
+                spans.append((ent.start, ent.end))
     out, seen = [], set()
     for s, e in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
         if any(i in seen or i in taken for i in range(s, e)):
@@ -258,7 +276,7 @@ def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: li
                             key=lambda t: t.i)
             phrase = [t for t in phrase if not (s <= t.i < e)]
         found, src = find_role(lr, phrase), phrase
-        if not (found[0] and is_function(found, phrase)):
+        if not (found[0] and is_function(lr, found, phrase)):
             before = _title_before(doc, s, lr)
             if before:
                 phrase = sorted(set(phrase) | set(before), key=lambda t: t.i)
@@ -273,6 +291,8 @@ def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: li
                                     and m.place is None and not m.locative for c in m.codes))
         if not codes and role:
             codes = tuple(c for c in [_title_code(lr, res, role)] if c)
+        if codes and codes[0].startswith("IGO:") and sector in (None, "GOV"):
+            sector = "IGO"  # "le secrétaire exécutif de la CEDEAO": an officer of the organisation
         out.append(Mention(para, s, e, head, name, codes[:1], "person", name, sector=sector, role=role,
                            role_key=role_key))
     phrases = {p.head: {t.i for t in role_phrase(doc[p.head], set(range(p.start, p.end)))} for p in out}
@@ -342,9 +362,16 @@ def _title_before(doc, s: int, lr: LanguageResources) -> list:
     only by a rank, an honorific or a determiner, the comma, and a determined title phrase
     (stopping at a verb or punctuation)."""
     j = s - 1
-    while j >= 0 and (doc[j].lower_ in _TITLE_DETS or lr.has("honorific", doc[j].lower_)
-                      or lr.roles.get(fold(doc[j].text), ("", ""))[1] in RANKS):
-        j -= 1
+    while j >= 0:
+        if doc[j].lower_ in _TITLE_DETS or lr.has("honorific", doc[j].lower_):
+            j -= 1
+            continue
+        # a rank, of one or more words ("le général de brigade X")
+        rank = next((L for L in (4, 3, 2, 1) if j - L + 1 >= 0 and
+                     lr.roles.get(fold(surface(doc[j - L + 1:j + 1])), ("", ""))[1] in RANKS), 0)
+        if not rank:
+            break
+        j -= rank
     if j < 1 or doc[j].text != ",":
         return []
     end, k = j, j - 1
@@ -356,7 +383,7 @@ def _title_before(doc, s: int, lr: LanguageResources) -> list:
         start = window[f[2]]
         det = doc[start.i - 1] if start.i > 0 else None
         # a determined title ("le chef…") that runs to the comma, not a verb's object
-        if not is_function(f, window) or det is None or det.lower_ not in _TITLE_DETS:
+        if not is_function(lr, f, window) or det is None or det.lower_ not in _TITLE_DETS:
             continue
         if det.i > 0 and doc[det.i - 1].pos_ in ("VERB", "AUX"):
             continue
@@ -430,16 +457,17 @@ NATIONAL_ROLES = frozenset({
     "deputy_foreign_minister", "defence_minister", "deputy_defence_minister", "finance_minister",
     "interior_minister", "justice_minister", "security_minister", "spokesperson", "intelligence_chief",
     "national_security_adviser", "army_chief", "deputy_army_chief", "air_force_chief", "navy_chief",
-    "commander_in_chief", "speaker", "governor", "prefect", "mayor"})
+    "commander_in_chief", "speaker", "governor", "prefect", "mayor", "police_chief", "prosecutor", "judge"})
 
 
 def home_country(out: ArticleActors, parsed: ParsedArticle) -> str | None:
     """The country an article is written from: the first country named in its opening
     paragraphs (title, dateline "BAMAKO, 18 septembre"), else a clearly most-named one."""
-    for p in parsed.paragraphs[:3]:
-        for m in sorted(out.in_para(p.index), key=lambda m: m.start):
-            if m.kind in ("country", "demonym") and len(m.codes) == 1 and len(m.codes[0]) == 3:
-                return m.codes[0]
+    for kinds in (("country", "demonym"), ("place",)):
+        for p in parsed.paragraphs[:3]:
+            for m in sorted(out.in_para(p.index), key=lambda m: m.start):
+                if m.kind in kinds and len(m.codes) == 1 and len(m.codes[0]) == 3:
+                    return m.codes[0]
     counts = Counter(c for ms in out.mentions.values() for m in ms if m.kind in ("country", "demonym")
                      for c in m.codes if len(c) == 3).most_common(2)
     if counts and (len(counts) == 1 or counts[0][1] >= 2 * counts[1][1]) and counts[0][1] >= 2:

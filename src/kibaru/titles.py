@@ -18,6 +18,8 @@ def role_phrase(tok, name_tokens: set[int]) -> list:
         for c in doc[i].children:
             if c.i in name_tokens:
                 continue
+            if c.dep_ == "appos" and "Plur" in c.morph.get("Number"):
+                continue  # "X, dix terroristes…": a plural is not the title of one person
             if c.dep_ == "appos":
                 phrase.extend(t for t in c.subtree if not in_clause(t, c) and not _other_party(t, c))
             elif c.i < first and c.dep_ in ("compound", "amod", "nmod", "poss", "nmod:poss"):
@@ -39,8 +41,9 @@ def _other_party(t, root) -> bool:
     """t is in a coordinated phrase with its own preposition ("X, commandant des forces…,
     et du chef d'état-major…"): a second participant, not a second title of X."""
     while t.i != root.i:
-        if t.dep_ == "conj" and t.head.i == root.i and any(c.dep_ == "case" for c in t.children):
-            return True
+        if t.head.i == root.i and (t.dep_ == "conj" and any(c.dep_ == "case" for c in t.children)
+                                   or t.dep_ in ("appos", "conj") and "Plur" in t.morph.get("Number")):
+            return True  # …or a plural set beside it ("le colonel X, dix terroristes ont…")
         t = t.head
     return False
 
@@ -55,29 +58,31 @@ def in_clause(t, root) -> bool:
 
 #: Military ranks: a rank says less than a function ("le colonel X, porte-parole du gouvernement").
 RANKS = frozenset({"general", "colonel", "lieutenant_colonel", "captain", "lieutenant", "commander", "admiral",
-                   "marshal", "major", "soldier"})
+                   "marshal", "major", "soldier", "police_officer"})
 
 
 def find_role(lr: LanguageResources, tokens: list) -> tuple[str | None, str | None, int | None, str | None]:
     """(role text, sector, index) of the first function stated in the title tokens; a rank
     only when no function is stated."""
     found = find_roles(lr, tokens)
-    return next((f for f in found if is_function(f, tokens)), found[0] if found else (None, None, None, None))
+    return next((f for f in found if is_function(lr, f, tokens)), found[0] if found else (None, None, None, None))
 
 
 #: Words that open a title's complement: a rank with one is a command ("commandant des forces…").
 OF_WORDS = frozenset({"de", "du", "des", "d'", "of"})
 
 
-def is_function(found: tuple, tokens: list) -> bool:
+def is_function(lr: LanguageResources, found: tuple, tokens: list) -> bool:
     """A title found by find_roles states a function, not a bare rank: "commandant des forces
-    françaises" is a command, "le commandant X" a rank."""
+    françaises" is a command; "le commandant X", "le général de brigade X" are ranks."""
     text, _, s, key = found
-    if key not in RANKS:
-        return True
-    words = text.split()
-    rest = [t for t in tokens[s:] if t.i > tokens[s].i][:len(words)]
-    return bool(rest) and rest[0].lower_ in OF_WORDS and len(words) > 1
+    if key not in RANKS or s is None:
+        return key is not None
+    # the rank's own words ("général de brigade"), then what follows them
+    L = next((L for L in range(min(8, len(tokens) - s), 0, -1)
+              if lr.roles.get(fold(surface(tokens[s:s + L])), ("", ""))[1] == key), 1)
+    rest = tokens[s + L:s + L + 1]
+    return bool(rest) and rest[0].i == tokens[s + L - 1].i + 1 and rest[0].lower_ in OF_WORDS
 
 
 def surface(tokens: list) -> str:
