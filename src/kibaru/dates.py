@@ -211,6 +211,8 @@ class TimeParser:
                 y = anchor.year if month <= anchor.month else anchor.year - 1
             return _month(y, month, t)
         if f.kind == "since_year":
+            if anchor is not None and year > anchor.year:
+                return None  # "depuis 2025" in a 2024 text: a typo or another reckoning, no interval
             end = anchor.isoformat() if anchor else None
             return DateInterval(f"{year}-01-01", end, "range", t)
         if f.kind == "year_range":
