@@ -216,21 +216,34 @@ def _join_partial_reports(clusters: list[list[dict]]) -> list[list[dict]]:
     they share a trigger word — the same word naming the act is what tells one event from
     another act between the same parties."""
     out: list[list[dict]] = []
+    # joined clusters indexed by category, status, trigger word and participant, so that a story
+    # with many events compares a cluster only with those sharing its rarest participant
+    index: dict[tuple, list[tuple[list[dict], frozenset, set, set]]] = defaultdict(list)
+
+    def register(entry, key, words):
+        for w in words:
+            for code in entry[1]:
+                index[key + (w, code)].append(entry)
+
     for c in sorted(clusters, key=lambda c: -len(_codes(c[0]))):
         m = c[0]
-        for o in out:
-            n = o[0]
-            small, big = sorted((_codes(m), _codes(n)), key=len)
-            if (len(small) >= 2 and small < big and plover_event(m["event"], m["status"]) == plover_event(n["event"], n["status"])
-                    and m["status"] == n["status"]
-                    and not {x["article_id"] for x in c} & {x["article_id"] for x in o}
-                    and {_trigger(x) for x in c} & {_trigger(x) for x in o}
+        codes, key = _codes(m), (plover_event(m["event"], m["status"]), m["status"])
+        arts, trig = {x["article_id"] for x in c}, {_trigger(x) for x in c}
+        cands = [e for w in trig for e in min((index[key + (w, code)] for code in codes), key=len)] \
+            if len(codes) >= 2 else []
+        for entry in cands:
+            o, ocodes, oarts, otrig = entry
+            if (codes < ocodes and not arts & oarts
                     and all(x["date_precision"] != "unknown" and y["date_precision"] != "unknown" and _compatible(x, y)
                             for x in c for y in o)):
                 o.extend(c)
+                oarts |= arts
+                register(entry, key, trig - otrig)
+                otrig |= trig
                 break
         else:
             out.append(c)
+            register((c, codes, arts, trig), key, trig)
     return out
 
 
