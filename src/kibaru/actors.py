@@ -14,393 +14,16 @@ title phrase, a coordinated colleague's, or the people table.
 """
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from .nlp import ParsedArticle
 from .records import Actor, ActorRole
-from .knowledge import normalise_form
-from .resources import MAX_FORM_TOKENS, LanguageResources, Resources, fold, is_acronym
-from .titles import CLAUSE_DEPS, RANKS, find_role, find_roles, is_function, role_phrase, surface
-
-PERSON_LABELS = {"PER", "PERSON"}
-#: Mentions that count towards who an article is about (places and "les deux pays" do not).
-SALIENT_KINDS = {"country", "demonym", "person", "organisation", "group", "company"}
-
-
-@dataclass(frozen=True)
-class Mention:
-    """An actor mention: tokens [start, end) of paragraph `para`."""
-
-    para: int
-    start: int
-    end: int
-    head: int
-    text: str
-    codes: tuple[str, ...]
-    kind: str  # country | organisation | group | company | person | demonym | pair | place
-    name: str
-    sector: str | None = None
-    role: str | None = None
-    key: str | None = None  # the article actor it refers to
-    locative: bool = False  # introduced by a locative preposition ("à Moscou")
-    place: object | None = None  # PlaceEntry when the mention also names a place
-    nested: bool = False  # inside another person's title ("représentant du Président X")
-    role_key: str | None = None  # canonical role ("foreign_minister") of a person
-    institution: bool = False  # a state institution named without its country ("le ministère de la Défense")
-
-    @property
-    def code(self) -> str | None:
-        return self.codes[0] if len(self.codes) == 1 else None
-
-
-@dataclass
-class ArticleActors:
-    """Mentions per paragraph and the article's actors (by key)."""
-
-    mentions: dict[int, list[Mention]] = field(default_factory=dict)
-    actors: dict[str, dict] = field(default_factory=dict)
-    dyad: tuple[str, ...] = ()
-    #: Actor codes by how often the article names them (countries, organisations, people's
-    #: codes), most named first: who the article is about.
-    salience: tuple[tuple[str, int], ...] = ()
-
-    def in_para(self, para: int) -> list[Mention]:
-        return self.mentions.get(para, [])
-
-
-def actor_id(kind: str, name: str, code: str | None) -> str:
-    """Stable id of a canonical actor: same kind, folded name and code → same id."""
-    return hashlib.sha1(f"{kind}|{fold(name)}|{code or ''}".encode()).hexdigest()[:12]
-
-
-# -- gazetteer ---------------------------------------------------------------------------
-def _lookup(lr: LanguageResources, text: str):
-    form = text.replace("’", "'").strip()
-    if is_acronym(form):
-        # a country or capital written in capitals, as datelines are ("BAMAKO, 18 septembre")
-        return lr.acronyms.get(form, []) or [e for e in lr.gazetteer.get(fold(form), []) if len(form) >= 4
-                                             and e.kind == "country" and e.form_kind in ("name", "capital")]
-    return [e for e in lr.gazetteer.get(fold(form), []) if e.form_kind != "prefix"]
-
-
-def _compound_demonym(lr: LanguageResources, text: str) -> tuple[str, ...]:
-    """"russo-malien" → (RUS, MLI); () when the parts are not prefix(es) + demonym."""
-    parts = fold(text).split("-")
-    if len(parts) < 2:
-        return ()
-    codes = []
-    for p in parts[:-1]:
-        pre = [e for e in lr.gazetteer.get(p, []) if e.form_kind == "prefix"]
-        if not pre:
-            return ()
-        codes.append(pre[0].code)
-    last = [e for e in lr.gazetteer.get(parts[-1], []) if e.form_kind == "demonym"]
-    if not last:
-        return ()
-    codes.append(last[0].code)
-    return tuple(dict.fromkeys(codes))
-
-
-def _span_head(doc, start: int, end: int) -> int:
-    for t in doc[start:end]:
-        if not (start <= t.head.i < end) or t.head.i == t.i:
-            return t.i
-    return start
-
-
-def _locative(lr: LanguageResources, doc, start: int) -> bool:
-    prev = doc[start - 1] if start > 0 else None
-    if prev is not None and prev.lower_ in ("le", "la", "l'", "the") and start > 1:
-        prev = doc[start - 2]
-    return prev is not None and lr.has("loc_prep", prev.lower_)
-
-
-def _folded_tokens(doc) -> list[tuple[str, str]]:
-    """(folded text, whitespace after) per token: a span's key is their concatenation."""
-    return [(normalise_form(t.text).lower() if t.is_space else fold(t.text), normalise_form(t.whitespace_))
-            for t in doc]
-
-
-def _candidates(doc, i: int, ft: list[tuple[str, str]], prefixes: frozenset[str]) -> list[int]:
-    """Span lengths from token i whose folded text could be a name, longest first."""
-    out, key = [], ""
-    for j in range(i, min(i + MAX_FORM_TOKENS, len(doc))):
-        key += ft[j][0]
-        if key not in prefixes:
-            break
-        out.append(j - i + 1)
-        key += ft[j][1]
-    return out[::-1]
-
-
-def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Mention]:
-    """Gazetteer names, demonyms, capitals and places of one paragraph, longest first."""
-    out: list[Mention] = []
-    in_person = {i for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1 for i in range(e.start, e.end)}
-    prefixes = res.name_prefixes(lr.lang)
-    ft = _folded_tokens(doc)
-    i, n = 0, len(doc)
-    while i < n:
-        found = None
-        lengths = _candidates(doc, i, ft, prefixes)
-        if "-" in doc[i].text or (i + 1 < n and doc[i + 1].text == "-"):
-            lengths = sorted(set(lengths) | set(range(1, min(4, n - i) + 1)), reverse=True)
-        for L in lengths:
-            span = doc[i:i + L]
-            if span[0].is_punct or span[-1].is_punct:
-                continue
-            entries = _lookup(lr, span.text)
-            places = res.places.get(fold(span.text), []) if span[0].text[:1].isupper() and i not in in_person else []
-            compound = _compound_demonym(lr, span.text) if "-" in span.text else ()
-            if entries or places or compound:
-                found = (L, span, entries, places, compound)
-                break
-        if not found:
-            i += 1
-            continue
-        L, span, entries, places, compound = found
-        head = _span_head(doc, i, i + L)
-        loc = _locative(lr, doc, i)
-        if compound:
-            out.append(Mention(para, i, i + L, head, span.text, compound, "demonym", span.text))
-        elif entries:
-            e = entries[0]
-            if e.kind == "institution" and _in_title(lr, doc, i, L):
-                i += L  # "chef d'état-major": part of a person's title
-                continue
-            if e.kind == "institution":
-                out.append(Mention(para, i, i + L, head, span.text, (), "institution", e.canonical,
-                                   sector=e.sector, locative=loc, institution=True))
-                i += L
-                continue
-            if e.form_kind == "demonym":
-                kind, sector = "demonym", _sector_of_noun(lr, doc[head].head)
-            else:
-                kind, sector = e.kind, e.sector
-            place = places[0] if places else None
-            if e.form_kind in ("capital", "seat"):
-                place = place or _place_of_country(res, e.code)
-            out.append(Mention(para, i, i + L, head, span.text, (e.code,), kind, e.canonical,
-                               sector=sector, locative=loc, place=place))
-        elif places and doc[head].pos_ == "PROPN":
-            p = places[0]
-            out.append(Mention(para, i, i + L, head, span.text, (p.country,), "place", p.name,
-                               locative=loc, place=p))
-        i += L
-    return _qualify_institutions(doc, out)
-
-
-def _in_title(lr: LanguageResources, doc, i: int, L: int) -> bool:
-    """The span [i, i+L) ends a title of the role lexicon ("chef d'" + "état-major")."""
-    return any(fold(surface(doc[i - k:i + L])) in lr.roles for k in range(1, min(3, i) + 1))
-
-
-def _qualify_institutions(doc, named: list[Mention]) -> list[Mention]:
-    """A state institution takes the country named right by it: "le ministère de la Défense
-    du Mali", "…nationale algérien", "the Algerian Defence Ministry", "Mali's Foreign Ministry".
-    Without one it waits for the article's home country (see `_home_country`)."""
-    out = []
-    for m in named:
-        if m.kind == "institution":
-            q = None
-            for n in named:
-                if n.kind not in ("country", "demonym") or len(n.codes) != 1 or n.place is not None and n.locative:
-                    continue
-                after = n.start == m.end and n.kind == "demonym" or \
-                    n.start == m.end + 1 and doc[m.end].lower_ in ("de", "du", "d'", "of")
-                before = n.end == m.start and n.kind == "demonym" or \
-                    n.end == m.start - 1 and doc[n.end].text in ("'s", "’s")
-                if after or before:
-                    q = n.codes[0]
-                    break
-            if q:
-                m = replace(m, codes=(q,), kind="organisation")
-        out.append(m)
-    return out
-
-
-def _place_of_country(res: Resources, code: str):
-    """A seat of power without a place entry of its own is in the country's capital."""
-    return res.capitals.get(code)
-
-
-def _sector_of_noun(lr: LanguageResources, token) -> str | None:
-    return lr.words.get("sector_noun", {}).get(token.lower_)
-
-
-# -- people ------------------------------------------------------------------------------
-def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: list[Mention]) -> list[Mention]:
-    taken = {i for m in named for i in range(m.start, m.end)}
-    spans = [(e.start, e.end) for e in doc.ents if e.label_ in PERSON_LABELS]
-    # Names of the people table that the model missed.
-    for i, t in enumerate(doc):
-        if t.text[:1].isupper():
-            for L in (4, 3, 2):
-                if i + L <= len(doc) and fold(doc[i:i + L].text) in res.people:
-                    spans.append((i, i + L))
-                    break
-    # Names the model took for a place or an organisation, set off as a title's apposition
-    # ("L'envoyé spécial de l'Union africaine, Mamadou Tangara, …").
-    for ent in doc.ents:
-        if ent.label_ not in PERSON_LABELS and 2 <= len(ent) <= 3 and all(t.pos_ == "PROPN" and t.text.istitle()
-                                                                          for t in ent) \
-                and not any(i in taken for i in range(ent.start, ent.end)) and fold(ent.text) not in res.places \
-                and not _lookup(lr, ent.text):
-            head = doc[_span_head(doc, ent.start, ent.end)]
-            if head.dep_ == "appos" and fold(head.head.text) in lr.roles or _title_before(doc, ent.start, lr):
-                spans.append((ent.start, ent.end))
-    out, seen = [], set()
-    for s, e in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
-        if any(i in seen or i in taken for i in range(s, e)):
-            continue
-        while s < e and (lr.has("honorific", doc[s].lower_) or fold(doc[s].text) in lr.roles):
-            s += 1
-        if s >= e or not doc[s].text[:1].isupper() or doc[s].is_stop or doc[e - 1].is_punct:
-            continue
-        e = _extend_name(doc, s, e, lr, res, taken)
-        if any(i in seen or i in taken for i in range(s, e)):
-            continue
-        seen.update(range(s, e))
-        name = doc[s:e].text
-        head = _span_head(doc, s, e)
-        phrase = role_phrase(doc[head], set(range(s, e)))
-        title = doc[s - 1] if s > 0 else None
-        if doc[head].dep_ == "ROOT" and title is not None and fold(title.text) in lr.roles:
-            # "…du Président de la Transition, le Général Assimi Goïta": the parser cut the name
-            # off the sentence; it belongs to the title just before it.
-            head = title.i
-            phrase = [title] + (role_phrase(title, {title.i}) if title.dep_ == "appos" else [])
-            phrase = sorted(set(phrase) | ({*title.head.subtree} - {*title.subtree} if title.dep_ == "appos" else set()),
-                            key=lambda t: t.i)
-            phrase = [t for t in phrase if not (s <= t.i < e)]
-        found, src = find_role(lr, phrase), phrase
-        if not (found[0] and is_function(lr, found, phrase)):
-            before = _title_before(doc, s, lr)
-            if before:
-                phrase = sorted(set(phrase) | set(before), key=lambda t: t.i)
-                found, src = find_role(lr, before), before
-        role, sector, at, role_key = found
-        if role_key in SPOKES_ROLES:
-            sector = _complement_sector(lr, src[at:], named) or sector
-        if role is None and s > 0 and fold(doc[s - 1].text) in lr.roles:
-            role, (sector, role_key) = doc[s - 1].text, lr.roles[fold(doc[s - 1].text)]
-        codes = tuple(dict.fromkeys(c for m in named if m.head in {t.i for t in phrase}
-                                    and m.kind in ("demonym", "country", "organisation", "group", "company")
-                                    and m.place is None and not m.locative for c in m.codes))
-        if not codes and role:
-            codes = tuple(c for c in [_title_code(lr, res, role)] if c)
-        if codes and codes[0].startswith("IGO:") and sector in (None, "GOV"):
-            sector = "IGO"  # "le secrétaire exécutif de la CEDEAO": an officer of the organisation
-        out.append(Mention(para, s, e, head, name, codes[:1], "person", name, sector=sector, role=role,
-                           role_key=role_key))
-    phrases = {p.head: {t.i for t in role_phrase(doc[p.head], set(range(p.start, p.end)))} for p in out}
-    return [replace(p, nested=True) if any(p.head in ids for h, ids in phrases.items() if h != p.head) else p
-            for p in out]
-
-
-def _title_code(lr: LanguageResources, res: Resources, role: str) -> str | None:
-    """The country a title implies by itself ("assistant secretary of state": USA), from the
-    `code` column of the role lexicon."""
-    key = ("title_codes", lr.lang)
-    if key not in res.cache:
-        res.cache[key] = {fold(r["form"]): r["code"] for r in res.knowledge.roles[lr.lang] if r.get("code")}
-    codes = res.cache[key]
-    f = fold(role)
-    best = max((k for k in codes if f == k or f.startswith(k + " ")), key=len, default=None)
-    return codes[best] if best else None
-
-
-#: Roles whose sector is that of the body they speak for ("porte-parole du JNIM" → REB).
-SPOKES_ROLES = frozenset({"spokesperson"})
-
-
-def _complement_sector(lr: LanguageResources, tokens: list, named: list[Mention]) -> str | None:
-    """Sector of the body named in a title's complement, up to the first comma: a named
-    group or organisation with a sector ("du JNIM"), else a sector noun ("de l'armée")."""
-    ids = []
-    for t in tokens[1:]:
-        if t.text in (",", ";", "(") or t.dep_ in CLAUSE_DEPS:
-            break
-        ids.append(t)
-    at = {t.i for t in ids}
-    for m in named:
-        if m.head in at and m.sector and m.kind in ("organisation", "group", "company"):
-            return m.sector
-    return next((lr.words["sector_noun"][t.lower_] for t in ids if t.lower_ in lr.words.get("sector_noun", {})), None)
-
-
-def _extend_name(doc, s: int, e: int, lr: LanguageResources, res: Resources, taken: set[int]) -> int:
-    """End of the name starting at s: the people table's longer form of it ("Assimi GOÏTA"
-    where the model saw "Assimi"), or the surname written in capitals that follows it."""
-    for L in (4, 3, 2):
-        if s + L > e and s + L <= len(doc) and fold(doc[s:s + L].text) in res.people:
-            return s + L
-    if e - s > 2 or fold(doc[s:e].text) in res.people or any(_caps_word(t) for t in doc[s:e]):
-        return e
-    start = e
-    while e < len(doc) and e not in taken and _caps_word(doc[e]) and not lr.acronyms.get(doc[e].text) \
-            and e - start < 2:
-        e += 1
-    return e
-
-
-def _caps_word(t) -> bool:
-    """A word written in capitals, as surnames are in official texts ("GOÏTA", "N'DAW")."""
-    letters = [c for c in t.text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and all(c.isalpha() or c in "'-’" for c in t.text)
-
-
-#: Determiners that open a title before a name ("le chef d'état-major…, le général X").
-_TITLE_DETS = frozenset({"le", "la", "l'", "les", "du", "de", "des", "au", "aux", "the", "its", "his", "her"})
-
-
-def _title_before(doc, s: int, lr: LanguageResources) -> list:
-    """Tokens of a title set off by a comma before the name, when the parse did not hang the
-    name on it: "le chef d'état-major général des armées, le général X" — the name preceded
-    only by a rank, an honorific or a determiner, the comma, and a determined title phrase
-    (stopping at a verb or punctuation)."""
-    j = s - 1
-    while j >= 0:
-        if doc[j].lower_ in _TITLE_DETS or lr.has("honorific", doc[j].lower_):
-            j -= 1
-            continue
-        # a rank, of one or more words ("le général de brigade X")
-        rank = next((L for L in (4, 3, 2, 1) if j - L + 1 >= 0 and
-                     lr.roles.get(fold(surface(doc[j - L + 1:j + 1])), ("", ""))[1] in RANKS), 0)
-        if not rank:
-            break
-        j -= rank
-    if j < 1 or doc[j].text != ",":
-        return []
-    end, k = j, j - 1
-    while k >= 0 and j - k <= 12 and not (doc[k].is_punct and doc[k].text not in "-‐'’") \
-            and doc[k].pos_ not in ("VERB", "AUX"):
-        k -= 1
-    window = list(doc[k + 1:end])
-    for f in find_roles(lr, window):
-        start = window[f[2]]
-        det = doc[start.i - 1] if start.i > 0 else None
-        # a determined title ("le chef…") that runs to the comma, not a verb's object
-        if not is_function(lr, f, window) or det is None or det.lower_ not in _TITLE_DETS:
-            continue
-        if det.i > 0 and doc[det.i - 1].pos_ in ("VERB", "AUX"):
-            continue
-        return window[f[2]:]
-    return []
-
-
-def _consumed(named: list[Mention], people: list[Mention], doc) -> list[Mention]:
-    """Named mentions inside a person's title phrase describe the person: drop them."""
-    inside = set()
-    for p in people:
-        phrase = role_phrase(doc[p.head], set(range(p.start, p.end)))
-        inside.update(t.i for t in phrase)
-    # a place inside a title ("l'ambassadeur de France à Bamako") still says where things happen
-    return [m if m.head not in inside or m.kind not in ("demonym", "country")
-            else replace(m, nested=True) for m in named
-            if m.head not in inside or m.kind not in ("demonym", "country") or m.place is not None]
+from .resources import LanguageResources, Resources, fold
+from .titles import RANKS, find_role, role_phrase
+from .mentions import SALIENT_KINDS, ArticleActors, Mention, actor_id, note_actor  # noqa: F401 (re-exported)
+from .names import find_named
+from .people import consumed, coordinate, find_people, resolve_person
 
 
 # -- the article --------------------------------------------------------------------------
@@ -415,16 +38,16 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
         doc = para.doc
         named = find_named(doc, para.index, lr, res)
         people = find_people(doc, para.index, lr, res, named)
-        people = _coordinate(doc, people)
-        named = _consumed(named, people, doc)
+        people = coordinate(doc, people)
+        named = consumed(named, people, doc)
         resolved = []
         for p in people:
-            p = _resolve_person(p, out, people_by_surname, res, parsed.article.lang, parsed.article.published)
+            p = resolve_person(p, out, people_by_surname, res, parsed.article.lang, parsed.article.published)
             resolved.append(p)
         for m in named:
             if m.kind in ("country", "organisation", "group", "company"):
                 key = actor_id(m.kind, m.name, m.code)
-                _note_actor(out, key, m, parsed.article)
+                note_actor(out, key, m, parsed.article)
                 m = replace(m, key=key)
             resolved.append(m)
         resolved = _members(doc, resolved, lr, res)
@@ -492,7 +115,7 @@ def _home_country(out: ArticleActors, parsed: ParsedArticle) -> None:
                 if home is None:
                     continue
                 m = replace(m, codes=(home,), kind="organisation", key=actor_id("organisation", m.name, home))
-                _note_actor(out, m.key, m, parsed.article)
+                note_actor(out, m.key, m, parsed.article)
             kept.append(m)
         out.mentions[pi] = kept
     if home is None:
@@ -535,7 +158,7 @@ def _signer(parsed: ParsedArticle, lr: LanguageResources, res: Resources, out: A
     role, sector, role_key = title or (None, None, None)
     p = Mention(parsed.paragraphs[-1].index if parsed.paragraphs else 0, 0, 0, 0, a.author, (), "person", name,
                 sector=sector, role=role, role_key=role_key, nested=True)
-    _resolve_person(p, out, by_surname, res, a.lang, a.published)
+    resolve_person(p, out, by_surname, res, a.lang, a.published)
     return True
 
 
@@ -598,84 +221,6 @@ def _members(doc, mentions: list[Mention], lr: LanguageResources, res: Resources
         else:
             out.append(m)
     return out
-
-
-def _coordinate(doc, people: list[Mention]) -> list[Mention]:
-    """"X, ministre malien…, et Y, ministre de…": Y without a country takes X's."""
-    by_head = {p.head: p for p in people}
-    out = []
-    for p in people:
-        if not p.codes:
-            t = doc[p.head]
-            partner = by_head.get(t.head.i) if t.dep_ == "conj" else None
-            partner = partner or next((by_head[c.i] for c in t.children if c.dep_ == "conj" and c.i in by_head), None)
-            if partner and partner.codes and p.role:
-                p = replace(p, codes=partner.codes)
-        out.append(p)
-    return out
-
-
-def _kb_valid(r: dict[str, str], day: str | None) -> bool:
-    return bool(day) and (not r["start"] or r["start"][:len(day)] <= day) and \
-        (not r["end"] or day[:len(r["end"])] <= r["end"])
-
-
-def _kb_row(rows: list[dict[str, str]], day: str | None) -> dict[str, str]:
-    """The seed-table row of a person valid on the article's day, else the most recent one."""
-    return next((r for r in rows if _kb_valid(r, day)), None) or max(rows, key=lambda r: r["start"] or "")
-
-
-def _resolve_person(p: Mention, out: ArticleActors, by_surname: dict[str, str], res: Resources, lang: str,
-                    day: str | None = None) -> Mention:
-    words = p.name.split()
-    key = None
-    if len(words) == 1 or fold(words[-1]) == fold(p.name):
-        key = by_surname.get(fold(words[-1]))
-    if key is None:
-        kb = res.people.get(fold(p.name), [])
-        learned = res.learned_people.get(fold(p.name))
-        code, sector, role = p.code, p.sector, p.role
-        if kb:
-            # the curated table knows better than a rank in a title ("le Général X", a head of state)
-            row = _kb_row(kb, day)
-            if code and row["code"].startswith("IGO:") and not code.startswith("IGO:") and _kb_valid(row, day):
-                # "la Rwandaise X" gives a nationality; the office X holds that day gives the actor
-                code = row["code"]
-            code = code or row["code"] or None
-            sector = row["sector"] or sector
-            role = role or row.get(f"role_{lang}") or None
-            canonical = row["name"]
-        elif learned:
-            # what earlier articles taught about this person, kept in the store with its sources
-            code, sector, role = code or learned["code"], sector or learned["sector"], role
-            canonical = learned["name"]
-        else:
-            canonical = p.name
-        if key is None:
-            key = actor_id("person", canonical, None)
-        known = out.actors.get(key)
-        if known:
-            code = code or known["code"]
-            sector = sector or known["sector"]
-        p = replace(p, codes=(code,) if code else (), sector=sector, role=role, key=key, name=canonical)
-    else:
-        known = out.actors[key]
-        p = replace(p, codes=(known["code"],) if known["code"] else p.codes, sector=known["sector"] or p.sector,
-                    key=key, name=known["name"])
-    by_surname.setdefault(fold(words[-1]), key)
-    _note_actor(out, key, p, None)
-    return p
-
-
-def _note_actor(out: ArticleActors, key: str, m: Mention, article) -> None:
-    a = out.actors.setdefault(key, {"name": m.name, "kind": m.kind, "code": m.code, "sector": m.sector,
-                                    "aliases": set(), "roles": {}})
-    a["aliases"].add(m.text)
-    if m.kind == "person":
-        a["code"] = a["code"] or m.code
-        a["sector"] = a["sector"] or m.sector
-        if m.role:
-            a["roles"].setdefault(m.role, (m.sector, m.code))
 
 
 def _groups(doc, mentions: list[Mention], lr: LanguageResources) -> list[tuple[str, ...]]:

@@ -13,13 +13,14 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
-from .actors import ArticleActors, Mention
+from .mentions import ArticleActors, Mention
 from .dates import TimeParser
 from .nlp import ParsedArticle
-from .records import DateInterval, Evidence, EventMention, Participant, Place
+from .records import DateInterval, Evidence, EventMention, Participant
 from .resources import LanguageResources, Resources, Trigger
 from .merging import merge_mentions
 from .scores import plover_score
+from .event_places import dateline_of, place_complement, place_of
 from .event_dates import STALE_DAYS, anchor_date, nearest_time, recent_tense, simple_present
 from .participants import JOINT, TWO_SIDED, complete, continue_previous, distinct, participants
 from .syntax import VERB_WINDOW, arguments, governor, match_trigger, subtree_ids
@@ -225,7 +226,7 @@ class EventCoder:
         last_subject: list[Mention] = []
         last_day: DateInterval | None = None
         last_place: Mention | None = None
-        dateline_place = _dateline_place(parsed, aa)
+        dateline_place = dateline_of(parsed, aa)
         for para in parsed.paragraphs:
             doc, mentions = para.doc, aa.in_para(para.index)
             for sent in doc.sents:
@@ -379,7 +380,7 @@ class EventCoder:
             return None  # "n'a reçu aucune notification": receiving nobody is no visit
         lr = self.lr
         bilateral = any(lr.has("bilateral", t.lower_) for t in sent)
-        sent_places = [m for m in ms if (m.locative or _place_complement(m, sent)) and (m.place is not None or m.kind == "place")]
+        sent_places = [m for m in ms if (m.locative or place_complement(m, sent)) and (m.place is not None or m.kind == "place")]
         places = slots.places or sent_places
         if trig.mode in VISIT_MODES or trig.frame.get("loc") == "recipient":
             if not slots.recipient and places:
@@ -438,7 +439,7 @@ class EventCoder:
         place_m = places[0] if places else (last_place if trig.event == "CONSULT" else None)
         if place_m is None and dateline_place is not None and (para.index <= 1 or trig.event == "CONSULT" and para.index <= 2):
             place_m = dateline_place  # the lead's events happen where the dispatch is filed
-        location = _place(place_m)
+        location = place_of(place_m)
         if trig.event == "CONSULT" and mode is None and location and recipient and actor:
             if location.country in {p.code for p in recipient} and location.country not in {p.code for p in actor}:
                 mode = "visit"
@@ -470,39 +471,12 @@ def _after_validity_word(text: str, start: int, lr: LanguageResources) -> bool:
                                         and before[1].lower() in ("l'année", "l’année", "la", "le", "the"))
 
 
-def _place_complement(m: Mention, sent) -> bool:
-    """"un tribunal de Bamako", "le camp de Kati": a place naming where a thing is."""
-    if m.place is None or m.start == 0:
-        return False
-    doc = sent.doc
-    head = doc[m.head].head
-    return doc[m.start - 1].lower_ in ("de", "d'", "of") and head.pos_ == "NOUN" and head.i != m.head
-
-
 def _subject_ids(sent) -> set[int]:
     ids = set()
     for t in sent:
         if t.dep_ in ("nsubj",) and t.head.dep_ == "ROOT":
             ids |= subtree_ids(t)
     return ids
-
-
-def _place(m: Mention | None) -> Place | None:
-    if m is not None and m.place is None and m.kind == "country" and m.locative and len(m.codes) == 1:
-        return Place(m.text, m.codes[0], None, None, None)  # "attendu en Mauritanie": the country
-    if m is None or m.place is None:
-        return None
-    p = m.place
-    return Place(m.text, p.country, p.geonameid, p.lat, p.lon)
-
-
-def _dateline_place(parsed: ParsedArticle, aa: ArticleActors) -> Mention | None:
-    """"MOSCOU, 23 juin 2025 —": a place opening one of the first lines is the dateline."""
-    for para in parsed.paragraphs[:4]:
-        ms = [m for m in aa.in_para(para.index) if m.place is not None and m.start <= 1]
-        if ms and len(para.doc) > ms[0].end and para.doc[ms[0].end].text == ",":
-            return ms[0]
-    return None
 
 
 def code_events(parsed: ParsedArticle, aa: ArticleActors, res: Resources) -> list[EventMention]:

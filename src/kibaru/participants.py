@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .actors import ArticleActors, Mention
+from .mentions import ArticleActors, Mention
 from .records import EventMention, Participant
 
 #: Categories whose events have two sides, completed from the article when one is missing.

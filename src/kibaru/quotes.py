@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .actors import ArticleActors
+from .mentions import ArticleActors
 from .nlp import ParsedArticle
 from .records import Quote
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from .errors import StoreError
-from .records import Actor, Article, ArticleResult, Discrepancy, Event, EventMention, Failure, Quote, Story
+from .records import Actor, ArticleResult, Discrepancy, Event, Failure, Story
 
 MIGRATIONS: list[tuple[int, str]] = [
     (1, """

@@ -1,0 +1,34 @@
+"""event_places: where an event happened — the place its clause names ("à Moscou", "in
+Niamey"), a country visited when no city is named, or the dispatch's dateline for the lead."""
+from __future__ import annotations
+
+from .mentions import ArticleActors, Mention
+from .nlp import ParsedArticle
+from .records import Place
+
+
+def place_complement(m: Mention, sent) -> bool:
+    """"un tribunal de Bamako", "le camp de Kati": a place naming where a thing is."""
+    if m.place is None or m.start == 0:
+        return False
+    doc = sent.doc
+    head = doc[m.head].head
+    return doc[m.start - 1].lower_ in ("de", "d'", "of") and head.pos_ == "NOUN" and head.i != m.head
+
+
+def place_of(m: Mention | None) -> Place | None:
+    if m is not None and m.place is None and m.kind == "country" and m.locative and len(m.codes) == 1:
+        return Place(m.text, m.codes[0], None, None, None)  # "attendu en Mauritanie": the country
+    if m is None or m.place is None:
+        return None
+    p = m.place
+    return Place(m.text, p.country, p.geonameid, p.lat, p.lon)
+
+
+def dateline_of(parsed: ParsedArticle, aa: ArticleActors) -> Mention | None:
+    """"MOSCOU, 23 juin 2025 —": a place opening one of the first lines is the dateline."""
+    for para in parsed.paragraphs[:4]:
+        ms = [m for m in aa.in_para(para.index) if m.place is not None and m.start <= 1]
+        if ms and len(para.doc) > ms[0].end and para.doc[ms[0].end].text == ",":
+            return ms[0]
+    return None

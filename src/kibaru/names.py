@@ -1,0 +1,165 @@
+"""names: countries, organisations, groups, demonyms, capitals and places named in a paragraph,
+looked up in the gazetteer (longest form first, pruned by the prefixes of known names)."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .knowledge import normalise_form
+from .resources import MAX_FORM_TOKENS, LanguageResources, Resources, fold, is_acronym
+from .titles import surface
+from .mentions import PERSON_LABELS, Mention
+
+
+# -- gazetteer ---------------------------------------------------------------------------
+def lookup(lr: LanguageResources, text: str):
+    form = text.replace("’", "'").strip()
+    if is_acronym(form):
+        # a country or capital written in capitals, as datelines are ("BAMAKO, 18 septembre")
+        return lr.acronyms.get(form, []) or [e for e in lr.gazetteer.get(fold(form), []) if len(form) >= 4
+                                             and e.kind == "country" and e.form_kind in ("name", "capital")]
+    return [e for e in lr.gazetteer.get(fold(form), []) if e.form_kind != "prefix"]
+
+
+def _compound_demonym(lr: LanguageResources, text: str) -> tuple[str, ...]:
+    """"russo-malien" → (RUS, MLI); () when the parts are not prefix(es) + demonym."""
+    parts = fold(text).split("-")
+    if len(parts) < 2:
+        return ()
+    codes = []
+    for p in parts[:-1]:
+        pre = [e for e in lr.gazetteer.get(p, []) if e.form_kind == "prefix"]
+        if not pre:
+            return ()
+        codes.append(pre[0].code)
+    last = [e for e in lr.gazetteer.get(parts[-1], []) if e.form_kind == "demonym"]
+    if not last:
+        return ()
+    codes.append(last[0].code)
+    return tuple(dict.fromkeys(codes))
+
+
+def span_head(doc, start: int, end: int) -> int:
+    for t in doc[start:end]:
+        if not (start <= t.head.i < end) or t.head.i == t.i:
+            return t.i
+    return start
+
+
+def _locative(lr: LanguageResources, doc, start: int) -> bool:
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.lower_ in ("le", "la", "l'", "the") and start > 1:
+        prev = doc[start - 2]
+    return prev is not None and lr.has("loc_prep", prev.lower_)
+
+
+def _folded_tokens(doc) -> list[tuple[str, str]]:
+    """(folded text, whitespace after) per token: a span's key is their concatenation."""
+    return [(normalise_form(t.text).lower() if t.is_space else fold(t.text), normalise_form(t.whitespace_))
+            for t in doc]
+
+
+def _candidates(doc, i: int, ft: list[tuple[str, str]], prefixes: frozenset[str]) -> list[int]:
+    """Span lengths from token i whose folded text could be a name, longest first."""
+    out, key = [], ""
+    for j in range(i, min(i + MAX_FORM_TOKENS, len(doc))):
+        key += ft[j][0]
+        if key not in prefixes:
+            break
+        out.append(j - i + 1)
+        key += ft[j][1]
+    return out[::-1]
+
+
+def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Mention]:
+    """Gazetteer names, demonyms, capitals and places of one paragraph, longest first."""
+    out: list[Mention] = []
+    in_person = {i for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1 for i in range(e.start, e.end)}
+    prefixes = res.name_prefixes(lr.lang)
+    ft = _folded_tokens(doc)
+    i, n = 0, len(doc)
+    while i < n:
+        found = None
+        lengths = _candidates(doc, i, ft, prefixes)
+        if "-" in doc[i].text or (i + 1 < n and doc[i + 1].text == "-"):
+            lengths = sorted(set(lengths) | set(range(1, min(4, n - i) + 1)), reverse=True)
+        for L in lengths:
+            span = doc[i:i + L]
+            if span[0].is_punct or span[-1].is_punct:
+                continue
+            entries = lookup(lr, span.text)
+            places = res.places.get(fold(span.text), []) if span[0].text[:1].isupper() and i not in in_person else []
+            compound = _compound_demonym(lr, span.text) if "-" in span.text else ()
+            if entries or places or compound:
+                found = (L, span, entries, places, compound)
+                break
+        if not found:
+            i += 1
+            continue
+        L, span, entries, places, compound = found
+        head = span_head(doc, i, i + L)
+        loc = _locative(lr, doc, i)
+        if compound:
+            out.append(Mention(para, i, i + L, head, span.text, compound, "demonym", span.text))
+        elif entries:
+            e = entries[0]
+            if e.kind == "institution" and _in_title(lr, doc, i, L):
+                i += L  # "chef d'état-major": part of a person's title
+                continue
+            if e.kind == "institution":
+                out.append(Mention(para, i, i + L, head, span.text, (), "institution", e.canonical,
+                                   sector=e.sector, locative=loc, institution=True))
+                i += L
+                continue
+            if e.form_kind == "demonym":
+                kind, sector = "demonym", _sector_of_noun(lr, doc[head].head)
+            else:
+                kind, sector = e.kind, e.sector
+            place = places[0] if places else None
+            if e.form_kind in ("capital", "seat"):
+                place = place or _place_of_country(res, e.code)
+            out.append(Mention(para, i, i + L, head, span.text, (e.code,), kind, e.canonical,
+                               sector=sector, locative=loc, place=place))
+        elif places and doc[head].pos_ == "PROPN":
+            p = places[0]
+            out.append(Mention(para, i, i + L, head, span.text, (p.country,), "place", p.name,
+                               locative=loc, place=p))
+        i += L
+    return _qualify_institutions(doc, out)
+
+
+def _in_title(lr: LanguageResources, doc, i: int, L: int) -> bool:
+    """The span [i, i+L) ends a title of the role lexicon ("chef d'" + "état-major")."""
+    return any(fold(surface(doc[i - k:i + L])) in lr.roles for k in range(1, min(3, i) + 1))
+
+
+def _qualify_institutions(doc, named: list[Mention]) -> list[Mention]:
+    """A state institution takes the country named right by it: "le ministère de la Défense
+    du Mali", "…nationale algérien", "the Algerian Defence Ministry", "Mali's Foreign Ministry".
+    Without one it waits for the article's home country (see `_home_country`)."""
+    out = []
+    for m in named:
+        if m.kind == "institution":
+            q = None
+            for n in named:
+                if n.kind not in ("country", "demonym") or len(n.codes) != 1 or n.place is not None and n.locative:
+                    continue
+                after = n.start == m.end and n.kind == "demonym" or \
+                    n.start == m.end + 1 and doc[m.end].lower_ in ("de", "du", "d'", "of")
+                before = n.end == m.start and n.kind == "demonym" or \
+                    n.end == m.start - 1 and doc[n.end].text in ("'s", "’s")
+                if after or before:
+                    q = n.codes[0]
+                    break
+            if q:
+                m = replace(m, codes=(q,), kind="organisation")
+        out.append(m)
+    return out
+
+
+def _place_of_country(res: Resources, code: str):
+    """A seat of power without a place entry of its own is in the country's capital."""
+    return res.capitals.get(code)
+
+
+def _sector_of_noun(lr: LanguageResources, token) -> str | None:
+    return lr.words.get("sector_noun", {}).get(token.lower_)
