@@ -85,3 +85,18 @@ def store_rows(store):
     ms = sorted((m["article_id"], m["event"], m["status"], tuple(sorted(p["code"] for p in m["actor"])),
                  tuple(sorted(p["code"] for p in m["recipient"])), m["date_start"]) for m in store.mentions())
     return arts, ms, store.counts()
+
+
+@pytest.fixture
+def local_run(tmp_path, resources):
+    """The fixture articles copied to a folder, and the rows the local one-process engine stores
+    for them: what another engine (worker processes, Ray) must reproduce."""
+    import shutil
+
+    from kibaru.pipeline import run
+    from kibaru.store import Store
+    src = tmp_path / "in"
+    shutil.copytree(FIXTURES / "articles", src)
+    with Store(tmp_path / "local.duckdb") as local:
+        run([src], local, resources=resources)
+        return src, store_rows(local)

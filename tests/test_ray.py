@@ -1,23 +1,16 @@
 """The Ray engine, on a real local Ray instance, gives the same results as the local one."""
-import shutil
-
 import pytest
 
-from conftest import FIXTURES, store_rows as rows
+from conftest import store_rows as rows
 
 pytestmark = pytest.mark.slow
 ray = pytest.importorskip("ray", reason="ray is installed by `make test` (test extras)")
 
 
-def test_ray_engine_equals_local_engine(tmp_path, resources):
+def test_ray_engine_equals_local_engine(tmp_path, local_run):
     from kibaru.distributed import run_ray
-    from kibaru.pipeline import run
     from kibaru.store import Store
-    src = tmp_path / "in"
-    shutil.copytree(FIXTURES / "articles", src)
-    with Store(tmp_path / "local.duckdb") as local:
-        run([src], local, resources=resources)
-        expected = rows(local)
+    src, expected = local_run
     with Store(tmp_path / "ray.duckdb") as dist:
         report = run_ray([src], dist, actors=2)
         got = rows(dist)

@@ -1,22 +1,16 @@
 """Two local worker processes (parse and coding in both) give exactly the rows one process gives."""
-import shutil
-
 import pytest
 
-from conftest import FIXTURES, store_rows
+from conftest import store_rows
 
 pytestmark = pytest.mark.slow
 
 
-def test_two_worker_processes_equal_one(tmp_path, resources):
+def test_two_worker_processes_equal_one(tmp_path, resources, local_run):
     from kibaru.pipeline import run
     from kibaru.settings import Settings
     from kibaru.store import Store
-    src = tmp_path / "in"
-    shutil.copytree(FIXTURES / "articles", src)
-    with Store(tmp_path / "one.duckdb") as one:
-        run([src], one, resources=resources)
-        expected = store_rows(one)
+    src, expected = local_run
     with Store(tmp_path / "two.duckdb") as two:
         report = run([src], two, settings=Settings(processes=2, batch_size=8), resources=resources)
         got = store_rows(two)
