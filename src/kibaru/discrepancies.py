@@ -34,35 +34,42 @@ from .records import Discrepancy
 #: Two figures closer than this share of the larger one are one figure, rounded differently.
 ROUNDING = 0.05
 
-# Kinds of head count, by the words that name them (French and English). A word after the
-# number that says what happened to the people ("tuées", "wounded") wins over the noun
-# that counts them ("personnes", "soldats").
-_HAPPENED = {
-    "killed": "morts mort tués tuées tué tuée décès décédés péri killed dead deaths died",
-    "wounded": "blessés blessées blessé blessée wounded injured",
-    "detained": "arrêtés arrêtées interpellés détenus prisonniers otages arrested detained prisoners hostages",
-    "displaced": "déplacés réfugiés displaced refugees",
-}
-_COUNTED = {"troops": "soldats militaires troupes casques troops soldiers servicemen"}
-_KIND = {w: k for table in (_HAPPENED, _COUNTED) for k, ws in table.items() for w in ws.split()}
-_STRONG = {w for ws in _HAPPENED.values() for w in ws.split()}
-# Words before a figure that make it a bound.
-_LOWER = re.compile(r"(?:plus\s+de|plus\s+d['’]|au\s+moins|au-delà\s+de|more\s+than|at\s+least|over|upwards\s+of)\s*$", re.I)
-_UPPER = re.compile(r"(?:moins\s+de|moins\s+d['’]|jusqu['’]à|less\s+than|fewer\s+than|up\s+to|under)\s*$", re.I)
-# Words before a figure that say it is approximate (shown with it; it still covers its value).
-_ABOUT = re.compile(r"(?:environ|près\s+de|quelque|about|around|nearly|approximately|roughly|some)\s*$", re.I)
 _SENTENCE = re.compile(r"(?<=[.!?;:])\s+|\n+")
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 # -- figures ---------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _vocab():
+    """The words of figures, from every language's words.tsv (a figure's words are compared
+    across outlets whatever their language): kinds of head count — a word saying what happened
+    to the people ("tuées", "wounded", kind `happened`) wins over the noun counting them
+    ("soldats", kind `counted`) — and the words before a figure that make it a lower or upper
+    bound or an approximation."""
+    from .knowledge import data_dir, read_tsv
+    kinds, strong, phrases = {}, set(), {"bound_lower": [], "bound_upper": [], "about": []}
+    for path in sorted(data_dir().glob("*/words.tsv")):
+        for r in read_tsv(path, ("form", "kind", "value")):
+            form = r["form"].casefold()
+            if r["kind"] in ("happened", "counted"):
+                kinds[unicodedata.normalize("NFC", form)] = r["value"]
+                if r["kind"] == "happened":
+                    strong.add(unicodedata.normalize("NFC", form))
+            elif r["kind"] in phrases:
+                phrases[r["kind"]].append(r"\s+".join(re.escape(w) for w in form.replace("'", "['’]").split()
+                                          ).replace(re.escape("['’]"), "['’]"))
+    regex = {k: re.compile(r"(?:" + "|".join(v) + r")\s*$", re.I) for k, v in phrases.items()}
+    return kinds, strong, regex
+
+
 def bounds(sentence: str, start: int, value: float) -> tuple[float, float]:
     """The range a figure covers, from the words just before it (at `start` in `sentence`)."""
     before = sentence[max(0, start - 20):start]
-    if _LOWER.search(before):
+    regex = _vocab()[2]
+    if regex["bound_lower"].search(before):
         return (value, float("inf"))
-    if _UPPER.search(before):
+    if regex["bound_upper"].search(before):
         return (0.0, value)
     return (value, value)
 
@@ -80,8 +87,9 @@ def _fold(w: str) -> str:
 def kind_of(unit: str, after: str) -> str | None:
     """The kind of count of "<n> <unit> <after…>": "70 personnes ont été tuées" → killed."""
     words = [_fold(unit)] + [_fold(w) for w in _WORD.findall(after)[:4]]
-    strong = next((_KIND[w] for w in words if w in _STRONG), None)
-    return strong or _KIND.get(words[0])
+    kinds, strong_words, _ = _vocab()
+    strong = next((kinds[w] for w in words if w in strong_words), None)
+    return strong or kinds.get(words[0])
 
 
 @lru_cache(maxsize=None)
@@ -117,7 +125,8 @@ def head_counts(text: str, lang: str, year: int | None) -> dict[str, tuple[tuple
             if kind and kind not in out:
                 rng = bounds(sent, at, float(q.value)) if at >= 0 else (q.value, q.value)
                 lead = sent[max(0, at - 20):at] if at >= 0 else ""
-                bound = _LOWER.search(lead) or _UPPER.search(lead) or _ABOUT.search(lead)
+                regex = _vocab()[2]
+                bound = regex["bound_lower"].search(lead) or regex["bound_upper"].search(lead) or regex["about"].search(lead)
                 out[kind] = (rng, ((bound.group(0).strip() + " ") if bound else "") + q.text)
     return out
 
