@@ -170,6 +170,8 @@ def test_locations_country_and_abbreviated_dateline(code):
      "membres de la Confédération des États du Sahel (AES).", ("CONSULT", ("MLI", "NER"), ("MAR",))),
     ("Le président ghanéen a reçu, lundi, les ministres de la Défense du Mali et du Niger.",
      ("CONSULT", ("MLI", "NER"), ("GHA",))),
+    # ending a cooperation with someone sanctions them
+    ("Le Tchad a annoncé la fin de sa coopération sécuritaire avec la France.", ("SANCTION", ("TCD",), ("FRA",))),
     # a pronoun subject is the subject of the verb that reports the clause
     ("Le Tchad a indiqué qu'il avait libéré trois soldats soudanais.", ("RETREAT", ("TCD",), ("SDN",))),
 ])

@@ -99,11 +99,14 @@ class EventCoder:
             args += [("obj", None, c) for c in tok.children if c.dep_ in ("obl:mod", "conj") and c.pos_ == "NOUN"
                      and c.i > tok.i and not any(g.dep_ in ("case", "cc") for g in c.children)
                      and not self._is_time_word(c)]
-        if len(trig.words) > 1 and tok.pos_ in ("VERB", "AUX"):
-            # the trigger's own object found outside the verb's subtree (see `match_trigger`)
+        if len(trig.words) > 1 and tok.pos_ in ("VERB", "AUX", "NOUN"):
+            # the trigger's own object (a noun's complement) found outside its subtree (see
+            # `match_trigger`)
             sub = {t.i for t in tok.subtree}
-            args += [("obj", None, t) for t in tok.doc[tok.i + 1:min(tok.i + 1 + VERB_WINDOW, tok.sent.end)]
-                     if t.i not in sub and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in trig.words[1:]]
+            for t in tok.doc[tok.i + 1:min(tok.i + 1 + VERB_WINDOW, tok.sent.end)]:
+                if t.i not in sub and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in trig.words[1:]:
+                    case = next((c.lower_ for c in t.children if c.dep_ == "case"), None)
+                    args.append(("obj", None, t) if tok.pos_ != "NOUN" else ("prep", case, t))
         for slot, prep, arg in args:
             pform = (prep or "").split(" ")[0] if prep else None
             if pform and lr.has("intermediary", pform):

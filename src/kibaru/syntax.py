@@ -92,9 +92,10 @@ def match_trigger(tok, lr: LanguageResources) -> Trigger | None:
         if len(trig.words) > 1:
             if near is None:
                 near = {w for c in tok.children for t in (c, *c.children) for w in (t.lemma_.lower(), t.lower_)}
-                if tok.pos_ in ("VERB", "AUX"):
-                    # the object a verb's words need, where the parser hung it elsewhere ("de rompre,
-                    # avec effet immédiat, les relations"): the nouns just after the verb
+                if tok.pos_ in ("VERB", "AUX", "NOUN"):
+                    # the object a verb's or noun's words need, where the parser hung it elsewhere
+                    # ("de rompre, avec effet immédiat, les relations", "le retrait, d'ici à la fin
+                    # de l'année, des militaires"): the nouns just after the trigger
                     end = min(tok.i + 1 + VERB_WINDOW, tok.sent.end)
                     near |= {w for t in tok.doc[tok.i + 1:end] if t.pos_ in ("NOUN", "PROPN")
                              for w in (t.lemma_.lower(), t.lower_)}
