@@ -274,10 +274,12 @@ class EventCoder:
                     if trig.event == "SUPPORT" and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
                         continue  # "a soutenu qu'ils étaient en mission": a claim, not support
                     if tok.i in in_names or (tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl")
-                                             and "Part" in tok.morph.get("VerbForm")
+                                             and "Fin" not in tok.morph.get("VerbForm")
                                              and not any(c.dep_.startswith(("nsubj", "aux")) or c.dep_ == "mark"
                                                          for c in tok.children)):
-                        continue  # "Groupe de soutien à l'islam", "une solution négociée": not events
+                        # "Groupe de soutien à l'islam", "une solution négociée" (a participle,
+                        # even one the tagger took for an infinitive with no "à"/"de"): not events
+                        continue
                     inner = [t for t, h in embedded.items() if h.i == tok.i]
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
                                      last_day, last_place, dateline_place, {t.i: tr.event for t, tr in hits},
