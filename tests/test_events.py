@@ -207,6 +207,9 @@ def test_the_content_of_a_demand_is_not_an_event(code):
     """"called for sanctions against Mali": one REQUEST, not a SANCTION too."""
     got = [e[0] for e in events(code("Nigeria called for sanctions against Mali's junta on Monday.", lang="en"))]
     assert got == ["REQUEST"]
+    got = [e[0] for e in events(code("Chad demanded a meeting of the Security Council to discuss the border clashes.",
+                                     lang="en"))]
+    assert got == ["REQUEST"]
 
 
 def test_a_participle_describing_a_noun_is_no_event(code):

@@ -162,6 +162,8 @@ class EventCoder:
         sanctions", "à des sanctions")?"""
         if c.dep_ == "prep":
             return self.lr.has("content_prep", c.lower_)
+        if c.dep_ == "advcl":  # "demanded a meeting to discuss…", "exige une réunion pour examiner…"
+            return any(g.dep_ in ("aux", "mark") and self.lr.has("content_prep", g.lower_) for g in c.children)
         return c.dep_ in ("obl:arg", "obl") and any(
             g.dep_ == "case" and self.lr.has("content_prep", g.lower_) for g in c.children)
 
@@ -254,9 +256,11 @@ class EventCoder:
                             if c.dep_ in ("obj", "dobj") or trig.event in CONTROLLING and self._content(c):
                                 # what an action acts on is not an event of its own ("a suspendu son
                                 # aide", "exige la libération des soldats", "accused X of violations",
-                                # "called for sanctions")
+                                # "called for sanctions"); what a demand or accusation is about is
+                                # its content, verbs included ("demanded a meeting to discuss…")
+                                mark = "content" if trig.event in CONTROLLING else "*"
                                 for i in subtree_ids(c):
-                                    covered.setdefault(i, set()).add("*")
+                                    covered.setdefault(i, set()).add(mark)
                     head = tok.head
                     if tok.dep_ in ("xcomp", "ccomp") and head.i in by_tok and by_tok[head.i].event in CONTROLLING:
                         embedded[tok.i] = head  # "agreed to provide aid": one event, AGREE
@@ -266,7 +270,7 @@ class EventCoder:
                 for tok, trig in sorted(hits, key=lambda h: h[0].pos_ not in ("VERB", "AUX")):
                     cov = covered.get(tok.i, ())
                     if tok.i in taken_tokens or trig.event in cov or tok.i in embedded or (
-                            "*" in cov and tok.pos_ in ("NOUN", "PROPN")):
+                            "*" in cov and tok.pos_ in ("NOUN", "PROPN") or "content" in cov):
                         continue
                     if tok.pos_ == "NOUN" and (any(c.dep_ == "case" and self.lr.has("topic_prep", c.lower_) for c in tok.children)
                                                or tok.dep_ == "pobj" and self.lr.has("topic_prep", tok.head.lower_)):
