@@ -216,3 +216,10 @@ def test_a_participle_describing_a_noun_is_no_event(code):
     """"une solution négociée": a kind of solution, not a negotiation that took place."""
     got = [e[0] for e in events(code("La CEDEAO se dit prête à rechercher une solution négociée à la crise malienne."))]
     assert "CONSULT" not in got
+
+
+def test_nominal_uses_of_triggers_are_no_events(code):
+    """"invasion forces" is a kind of force; "the wounded" are people, not a wounding."""
+    got = [e[0] for e in events(code("UN helicopters evacuated the wounded from the besieged town, while the "
+                                     "invasion forces stayed in their barracks.", lang="en"))]
+    assert "ASSAULT" not in got

@@ -275,6 +275,8 @@ class EventCoder:
                     if tok.pos_ == "NOUN" and (any(c.dep_ == "case" and self.lr.has("topic_prep", c.lower_) for c in tok.children)
                                                or tok.dep_ == "pobj" and self.lr.has("topic_prep", tok.head.lower_)):
                         continue  # "des interrogations sur son financement": a topic, not an event
+                    if tok.dep_ == "compound" or tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
+                        continue  # "invasion forces": a kind of force; "evacuated the wounded": people
                     if trig.event == "SUPPORT" and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
                         continue  # "a soutenu qu'ils étaient en mission": a claim, not support
                     if tok.i in in_names or (tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl")
