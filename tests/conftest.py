@@ -100,3 +100,16 @@ def local_run(tmp_path, resources):
     with Store(tmp_path / "local.duckdb") as local:
         run([src], local, resources=resources)
         return src, store_rows(local)
+
+
+@contextlib.contextmanager
+def http_server(handler):
+    """A real HTTP server on a free loopback port, serving `handler` in a thread."""
+    import http.server
+    import threading
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    try:
+        yield srv
+    finally:
+        srv.shutdown()

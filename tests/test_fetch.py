@@ -1,9 +1,9 @@
 """Fetching over HTTP: only http(s), non-public hosts refused unless allowed (at every redirect),
 size-limited; pages and feeds served from loopback become articles."""
 import http.server
-import threading
 
 import pytest
+from conftest import http_server
 
 from kibaru.errors import InputError
 from kibaru.ingest import Ingestor
@@ -24,6 +24,7 @@ def warc_bytes() -> bytes:
     """A small gzipped WARC crawl (one article page, one image), as CC-NEWS ships them."""
     import tempfile
     from pathlib import Path
+
     from test_warc import make_warc
     with tempfile.TemporaryDirectory() as tmp:
         make_warc(Path(tmp) / "c.warc.gz")
@@ -56,10 +57,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
+    with http_server(Handler) as srv:
+        yield f"http://127.0.0.1:{srv.server_address[1]}"
 
 
 @pytest.mark.parametrize("url,reason", [("file:///etc/passwd", "only http and https"),

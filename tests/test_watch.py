@@ -8,12 +8,12 @@ import hashlib
 import http.server
 import os
 import signal
-import threading
 import time
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import http_server
 
 from kibaru.cli import main
 from kibaru.errors import ConfigError, InputError
@@ -84,10 +84,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server():
-    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=srv.serve_forever, daemon=True).start()
-    yield srv
-    srv.shutdown()
+    with http_server(Handler) as srv:
+        yield srv
 
 
 @pytest.fixture
