@@ -223,3 +223,14 @@ def test_nominal_uses_of_triggers_are_no_events(code):
     got = [e[0] for e in events(code("UN helicopters evacuated the wounded from the besieged town, while the "
                                      "invasion forces stayed in their barracks.", lang="en"))]
     assert "ASSAULT" not in got
+
+
+def test_an_undated_statement_after_weeks_old_background_is_dated_on_publication(code):
+    text = ("ECOWAS lifts sanctions on Niger\n\n"
+            "Burkina Faso, Mali and Niger announced on January 28 that they were leaving the bloc.\n\n"
+            "ECOWAS urged the three juntas to reconsider their decision.\n\n"
+            "Niger had recalled its ambassador to Nigeria.")
+    got = _dates(code(text, lang="en", published="2024-02-24"))
+    assert ("REQUEST", "2024-02-24", "day") in got
+    # a pluperfect is set in the story's past: it does not take the publication day
+    assert not any(e == "SANCTION" and start == "2024-02-24" for e, start, _ in got)

@@ -47,6 +47,25 @@ def simple_present(tok, gov) -> bool:
         and "VerbForm=Fin" in str(h.morph) and not any(c.dep_.startswith("aux") for c in h.children)
 
 
+def pluperfect(tok, gov) -> bool:
+    """"avait suspendu", "had imposed": a past before the story's time — background."""
+    h = tok if tok.pos_ in ("VERB", "AUX") else gov
+    if h is None:
+        return False
+    for c in h.children:
+        if c.dep_.startswith("aux"):
+            m, lemma = str(c.morph), c.lemma_.lower()
+            if "Tense=Imp" in m and lemma in ("avoir", "être") or lemma == "have" and "Tense=Past" in m:
+                return True
+    return False
+
+
+def stale(last_day, anchor: date | None) -> bool:
+    """Is the narrative's day older than `STALE_DAYS` before publication (background)?"""
+    return last_day is not None and anchor is not None and \
+        (anchor - date.fromisoformat(last_day.end)).days > STALE_DAYS
+
+
 def recent_tense(tok, gov) -> bool:
     for h in (tok, gov):
         if h is not None and ("Tense=Pres" in str(h.morph) or any(c.dep_ == "aux:tense" for c in h.children)):

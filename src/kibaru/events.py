@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
 
 from .mentions import ArticleActors, Mention
 from .dates import TimeParser
@@ -21,7 +20,7 @@ from .resources import LanguageResources, Resources, Trigger
 from .merging import merge_mentions
 from .scores import plover_score
 from .event_places import dateline_of, place_complement, place_of
-from .event_dates import STALE_DAYS, anchor_date, nearest_time, recent_tense, simple_present
+from .event_dates import anchor_date, nearest_time, pluperfect, recent_tense, simple_present, stale
 from .participants import JOINT, TWO_SIDED, complete, continue_previous, distinct, participants
 from .syntax import VERB_WINDOW, arguments, governor, match_trigger, subtree_ids
 
@@ -436,10 +435,12 @@ class EventCoder:
         if iv is not None:
             f, _ = iv
             iv = self.time.resolve(f, anchor, future=status == "planned")
-        elif status == "occurred" and anchor is not None and simple_present(tok, gov) and (
-                last_day is None or (anchor - date.fromisoformat(last_day.end)).days > STALE_DAYS):
-            # "Le gouvernement salue…": a statement in the present is made the day it is
-            # reported, not on the day of the background facts told before it
+        elif status == "occurred" and anchor is not None and (
+                simple_present(tok, gov) and last_day is None
+                or stale(last_day, anchor) and not pluperfect(tok, gov)):
+            # "Le gouvernement salue…", "the bloc urged…": a statement not set in the past of the
+            # story is made the day it is reported, not on the day of background facts told
+            # weeks before it
             iv = DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
         elif status == "occurred" and last_day is not None:
             iv = last_day
