@@ -47,10 +47,9 @@ def _vocab():
     to the people ("tuées", "wounded", kind `happened`) wins over the noun counting them
     ("soldats", kind `counted`) — and the words before a figure that make it a lower or upper
     bound or an approximation."""
-    from .knowledge import data_dir, read_tsv
     kinds, strong, phrases = {}, set(), {"bound_lower": [], "bound_upper": [], "about": []}
-    for path in sorted(data_dir().glob("*/words.tsv")):
-        for r in read_tsv(path, ("form", "kind", "value")):
+    for rows in _knowledge().words.values():
+        for r in rows:
             form = r["form"].casefold()
             if r["kind"] in ("happened", "counted"):
                 kinds[unicodedata.normalize("NFC", form)] = r["value"]
@@ -92,18 +91,25 @@ def kind_of(unit: str, after: str) -> str | None:
     return strong or kinds.get(words[0])
 
 
+@lru_cache(maxsize=1)
+def _knowledge():
+    """The knowledge files, read once (discrepancies are built from stored rows, without the
+    pipeline's `Resources`)."""
+    from .knowledge import Knowledge
+    return Knowledge.load(("fr", "en"))
+
+
 @lru_cache(maxsize=None)
 def _parser(lang: str):
     from .dates import TimeWords
-    from .knowledge import data_dir, read_tsv
     from .quantities import QuantityParser
-    root = data_dir() / lang
-    if not (root / "words.tsv").exists():
+    k = _knowledge()
+    if lang not in k.words:
         return None
     words: dict[str, dict[str, str]] = {}
-    for r in read_tsv(root / "words.tsv", ("form", "kind", "value")):
+    for r in k.words[lang]:
         words.setdefault(r["kind"], {})[r["form"].lower()] = r["value"]
-    tw = TimeWords.from_rows(lang, read_tsv(root / "time.tsv", ("form", "kind", "value")))
+    tw = TimeWords.from_rows(lang, k.time[lang])
     return QuantityParser(lang, words, frozenset(tw.months) | frozenset(tw.units) | frozenset(tw.weekdays))
 
 

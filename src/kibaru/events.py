@@ -18,7 +18,7 @@ from .nlp import ParsedArticle
 from .records import DateInterval, Evidence, EventMention, Participant
 from .resources import LanguageResources, Resources, Trigger
 from .merging import merge_mentions
-from .scores import plover_score
+from .scores import modes, plover_score
 from .event_places import dateline_of, place_complement, place_of
 from .event_dates import anchor_date, nearest_time, pluperfect, recent_tense, simple_present, stale
 from .participants import JOINT, TWO_SIDED, complete, continue_previous, distinct, participants
@@ -28,8 +28,8 @@ from .syntax import VERB_WINDOW, arguments, governor, match_trigger, subtree_ids
 VISIT_MODES = {"visit"}
 #: Verbs that control another action: "agreed to provide aid" is one AGREE (PLOVER §3.1).
 CONTROLLING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "ACCUSE"}
-#: Conflictual acts whose announcement, before they are done, is a threat (PLOVER THREATEN).
-THREATENED = {"COERCE", "SANCTION", "ASSAULT"}
+#: Conflictual acts whose announcement, before they are done, is a threat (PLOVER THREATEN),
+#: with the THREATEN mode they take when their own mode is not one of THREATEN's.
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}
 #: Base confidence of a mention, raised when both sides are found in the trigger's own slots.
 BASE_CONFIDENCE = 0.6
@@ -423,12 +423,11 @@ class EventCoder:
         status = self.status(tok, gov, sent)
         mode = trig.mode
         event = trig.event
-        if status in ("planned", "hypothetical") and event in THREATENED and tok.pos_ == "VERB":
+        if status in ("planned", "hypothetical") and event in THREAT_MODES and tok.pos_ == "VERB":
             # "prévoit d'imposer des restrictions", "will extend the curfew": saying one will do a
             # coercive act is a threat of it (PLOVER THREATEN); a decision announced by its noun
             # ("a annoncé la fermeture de l'espace aérien à compter de mardi") is the act itself
-            mode = mode if mode in THREAT_MODES.values() or mode in ("arrest", "expel", "territory") \
-                else THREAT_MODES[event]
+            mode = mode if mode in modes("THREATEN") else THREAT_MODES[event]
             event, status = "THREATEN", "occurred"
         # date: the expression nearest the trigger in the sentence, else the narrative's day
         iv = nearest_time(times, tok, sent)

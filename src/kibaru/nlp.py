@@ -58,27 +58,25 @@ def split_lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def parse_articles(articles: Iterable[Article], pipelines, *, batch_size: int = 64,
-                   n_process: int = 1) -> Iterator[ParsedArticle]:
+def parse_articles(articles: Iterable[Article], pipelines, *, batch_size: int = 64) -> Iterator[ParsedArticle]:
     """Parse articles, one doc per line, streaming in language groups of one batch."""
     batch: list[Article] = []
     for a in articles:
         batch.append(a)
         if len(batch) >= batch_size:
-            yield from _parse_batch(batch, pipelines, batch_size, n_process)
+            yield from _parse_batch(batch, pipelines, batch_size)
             batch = []
     if batch:
-        yield from _parse_batch(batch, pipelines, batch_size, n_process)
+        yield from _parse_batch(batch, pipelines, batch_size)
 
 
-def _parse_batch(batch: list[Article], pipelines, batch_size: int, n_process: int) -> Iterator[ParsedArticle]:
+def _parse_batch(batch: list[Article], pipelines, batch_size: int) -> Iterator[ParsedArticle]:
     parsed: dict[str, ParsedArticle] = {}
     for lang in sorted({a.lang for a in batch}):
         group = [a for a in batch if a.lang == lang]
         nlp = pipelines(lang)
         jobs = [(a.id, i, off, line) for a in group for i, (off, line) in enumerate(split_lines(a.text))]
-        docs = nlp.pipe((j[3] for j in jobs), batch_size=batch_size,
-                        n_process=n_process if len(jobs) > 200 else 1)
+        docs = nlp.pipe((j[3] for j in jobs), batch_size=batch_size)
         paras: dict[str, list[Paragraph]] = {}
         for (aid, i, off, _), doc in zip(jobs, docs):
             paras.setdefault(aid, []).append(Paragraph(i, off, doc))

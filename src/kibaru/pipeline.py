@@ -22,7 +22,7 @@ from .records import Article, ArticleResult, Failure
 from .resources import Resources
 from .settings import Settings
 from .stories import build_stories
-from .store import Store
+from .store import Store, learn_people
 
 #: The stages, in order; each is a plain function over typed records.
 STAGES = ("ingest", "nlp", "actors", "events", "quotes", "store", "stories")
@@ -93,7 +93,7 @@ def run(paths: Iterable[str | Path], store: Store, *, settings: Settings | None 
 
 
 class LocalCoder:
-    """Parses and codes batches of articles in this process (spaCy may fork `processes` workers).
+    """Parses and codes batches of articles in this process (`workers.ProcessCoder` uses several).
 
     A coder turns new articles into results; the runner around it (dedup, store, stories) is
     the same whichever coder is used — `distributed.RayCoder` is the other one.
@@ -107,8 +107,7 @@ class LocalCoder:
             self.res = Resources(self.settings)
         self.res.learned_people = learned_people
         t = time.perf_counter()
-        parsed_all = list(parse_articles(todo, self.res.pipeline, batch_size=self.settings.batch_size,
-                                         n_process=self.settings.processes))
+        parsed_all = list(parse_articles(todo, self.res.pipeline, batch_size=self.settings.batch_size))
         timing["nlp"] = timing.get("nlp", 0) + time.perf_counter() - t
         t = time.perf_counter()
         results = [process(p, self.res) for p in parsed_all]
@@ -145,17 +144,20 @@ def run_articles(articles: Iterable[Article], store: Store, *, settings: Setting
             t = time.perf_counter()
 
     near = near_duplicate_index(store, settings)
+    learned = store.learned_people()  # read once, then kept up to date batch by batch
     for batch in _batches(fresh(), settings.batch_size):
         known = store.known_articles(a.id for a in batch)
         report.already_stored += len(known)
         todo, sigs = mark_near_duplicates([a for a in batch if a.id not in known], near, report)
         if todo:
-            results = coder(todo, store.learned_people(), timing)
+            results = coder(todo, learned, timing)
             for r in results:
                 r.signature = to_bytes(sigs[r.article.id])
             report.words += sum(len(r.article.text.split()) for r in results)
             t = time.perf_counter()
             report.new += store.add_results(results)
+            learn_people(learned, ((a.name, a.aliases, a.code, a.sector) for r in results for a in r.actors
+                                   if a.kind == "person"))
             report.mentions += sum(len(r.mentions) for r in results)
             timing["store"] = timing.get("store", 0) + time.perf_counter() - t
         if on_progress:

@@ -59,7 +59,7 @@ def _earlier_speaker(span, para: int, aa: ArticleActors, lr):
               if m.kind == "person" and m.codes and (p < para or m.start < span.start)]
     root = span.root
     word = root.lower_.lstrip("-")
-    if lr.has("pronoun_sg", word) or lr.has("pronoun_pl", word) or word in ("lui", "him", "her"):
+    if any(lr.has(kind, word) for kind in ("pronoun_sg", "pronoun_pl", "pronoun_obj")):
         return before[-1] if before else None
     if root.pos_ == "NOUN":
         titled = [m for m in before if m.role and root.lemma_.lower() in m.role.lower()]

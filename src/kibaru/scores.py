@@ -22,6 +22,11 @@ def plover_score(event: str, mode: str | None) -> float | None:
     return hit[0] if hit else None
 
 
+def modes(event: str) -> frozenset[str]:
+    """The modes the PLOVER manual gives a category."""
+    return frozenset(m for e, m in _table() if e == event and m)
+
+
 def cameo_root(event: str, mode: str | None = None) -> str | None:
     t = _table()
     hit = t.get((event, mode or "")) or t.get((event, ""))

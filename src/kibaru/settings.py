@@ -20,7 +20,7 @@ class Settings:
     db: str = "kibaru.duckdb"
     languages: tuple[str, ...] = ("fr", "en")
     models: tuple[tuple[str, str], ...] = tuple(DEFAULT_MODELS.items())
-    #: worker processes for the parse (spaCy n_process); 1 keeps everything in-process.
+    #: worker processes that parse and code (`workers.py`); 1 keeps everything in-process.
     processes: int = 1
     batch_size: int = 64
     #: articles shorter than this many words carry no event worth coding.

@@ -251,16 +251,9 @@ class Store:
 
     def learned_people(self) -> dict[str, dict]:
         """People with a known code, by folded name and alias: what earlier articles taught."""
-        from .resources import fold
-        out: dict[str, dict] = {}
         rows = self.db.execute("SELECT name, aliases, code, sector FROM actors WHERE kind = 'person' "
-                               "AND code IS NOT NULL").fetchall()
-        for name, aliases, code, sector in rows:
-            entry = {"name": name, "code": code, "sector": sector}
-            for n in [name, *json.loads(aliases)]:
-                if len(n.split()) >= 2:
-                    out.setdefault(fold(n), entry)
-        return out
+                               "AND code IS NOT NULL ORDER BY actor_id").fetchall()
+        return learn_people({}, ((name, json.loads(aliases), code, sector) for name, aliases, code, sector in rows))
 
     def article_stories(self) -> dict[str, str | None]:
         return dict(self.db.execute("SELECT id, story_id FROM articles").fetchall())
@@ -412,6 +405,20 @@ def _decode(row: dict) -> dict:
             v = v.isoformat()
         out[k] = v
     return out
+
+
+def learn_people(known: dict[str, dict], people) -> dict[str, dict]:
+    """Add people (name, aliases, code, sector) with a code to `known`, by folded name and
+    alias of two words or more; what is known first stays."""
+    from .resources import fold
+    for name, aliases, code, sector in people:
+        if not code:
+            continue
+        entry = {"name": name, "code": code, "sector": sector}
+        for n in [name, *aliases]:
+            if len(n.split()) >= 2:
+                known.setdefault(fold(n), entry)
+    return known
 
 
 def _merge_roles(old: list[dict], new: list[dict]) -> list[dict]:
