@@ -130,3 +130,22 @@ def test_bench_reports_both_pipelines():
     assert r.exit_code == 0, r.output
     assert "bare spaCy" in r.output and "ratio bare spaCy / kibaru" in r.output
     assert "story clustering of 200 synthetic articles" in r.output
+
+
+def test_eval_lists_missed_and_spurious_events(tmp_path):
+    """`kibaru eval --errors` writes what a reader needs to audit the coder: each gold event
+    missed, each event coded that the gold does not have, with its sentence."""
+    gold = {"article": "t-1", "lang": "fr", "published": "2024-05-30", "outlet": "Test",
+            "text": "Le Niger a rappelé mardi son ambassadeur à Paris.",
+            "events": [{"event": "AID", "actor": ["CHN"], "recipient": ["TCD"], "status": "occurred",
+                        "evidence": "aucune phrase ne le dit"}]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "errors.jsonl"
+    r = CliRunner().invoke(main, ["eval", str(path), "--errors", str(out)])
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    kinds = {(e["kind"], (e.get("gold") or e.get("system"))["event"]) for e in rows}
+    assert ("missed", "AID") in kinds and ("spurious", "SANCTION") in kinds
+    spurious = next(e for e in rows if e["kind"] == "spurious")
+    assert spurious["system"]["evidence"] == gold["text"] and spurious["system"]["trigger"] == "rappelé"

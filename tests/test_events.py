@@ -115,6 +115,14 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # whoever obtained the departure is the other party of it
     ("La junte nigérienne a obtenu le départ des troupes françaises.",
      ("RETREAT", ("FRA",), ("NER",))),
+    # "les trois pays" stands for the three countries listed before ("du X, du Y et du Z")
+    ("Les chefs d'état-major du Tchad, du Niger et du Bénin se sont réunis lundi. "
+     "Les trois pays ont ensuite rappelé leurs ambassadeurs en poste à Paris.",
+     ("SANCTION", ("BEN", "NER", "TCD"), ("FRA",))),
+    # …or for the members of a bloc of three named before
+    ("L'Alliance des États du Sahel a tenu son sommet à Niamey. "
+     "Les trois États ont ensuite rappelé leurs ambassadeurs en poste à Alger.",
+     ("SANCTION", ("BFA", "MLI", "NER"), ("DZA",))),
 ])
 def test_participants_by_general_rules(code, text, expected):
     got = [e[:3] for e in events(code(text))]

@@ -33,6 +33,7 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
     out = ArticleActors()
     people_by_surname: dict[str, str] = {}
     groups: list[tuple[str, ...]] = []
+    blocs: list[tuple[str, ...]] = []  # member states of small blocs named ("l'AES")
     seen_codes: Counter = Counter()
     for para in parsed.paragraphs:
         doc = para.doc
@@ -53,8 +54,10 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
         resolved = _members(doc, resolved, lr, res)
         resolved.extend(_anaphors(doc, para.index, lr, resolved, out))
         groups.extend(_groups(doc, resolved, lr))
+        blocs.extend(b for m in resolved if m.kind == "organisation"
+                     and 0 < len(b := res.knowledge.members.get(m.code or "", ())) <= MAX_EXPANDED)
         seen_codes.update(c for m in resolved if m.kind in ("country", "demonym", "person") for c in m.codes)
-        resolved.extend(_pairs(doc, para.index, lr, groups, seen_codes))
+        resolved.extend(_pairs(doc, para.index, lr, blocs + groups, seen_codes))
         out.mentions[para.index] = sorted(resolved, key=lambda m: m.start)
     _home_country(out, parsed)
     out.dyad = _dyad(out)
@@ -226,7 +229,7 @@ def _members(doc, mentions: list[Mention], lr: LanguageResources, res: Resources
 def _groups(doc, mentions: list[Mention], lr: LanguageResources) -> list[tuple[str, ...]]:
     """Countries listed together ("le Burkina Faso, le Mali et le Niger"), in text order."""
     out, cur, last_end = [], [], None
-    for m in sorted((m for m in mentions if m.kind in ("country", "demonym") and len(m.codes) == 1 and not m.locative),
+    for m in sorted((m for m in mentions if m.kind in ("country", "demonym") and len(m.codes) == 1),
                     key=lambda m: m.start):
         glue = last_end is not None and all(lr.has("list_glue", t.lower_) for t in doc[last_end:m.start])
         if cur and glue:
@@ -243,7 +246,8 @@ def _groups(doc, mentions: list[Mention], lr: LanguageResources) -> list[tuple[s
 
 def _pairs(doc, para: int, lr: LanguageResources, groups: list[tuple[str, ...]], counts: Counter) -> list[Mention]:
     """"les deux pays", "the three juntas": the last group of that many countries listed in the
-    article, else its that-many most mentioned countries (the dyad for two)."""
+    article, else the members of a bloc of that size it names, else its that-many most
+    mentioned countries (the dyad for two)."""
     out = []
     for t in doc:
         n = lr.words.get("count", {}).get(t.lower_)

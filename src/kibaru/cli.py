@@ -153,7 +153,9 @@ def export(db, level, fmt, output, plover):
 @click.option("--db", default=None, help="Database to process the gold articles into (default: a temporary one).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--categories", is_flag=True, help="Also print precision and recall per PLOVER category.")
-def eval_(gold, db, as_json, categories):
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write every missed, spurious and mis-attributed event to this JSONL file.")
+def eval_(gold, db, as_json, categories, errors_path):
     """Score kibaru against gold files (SPEC scoring).
 
     Example: kibaru eval ../shared/eval/dev/seeds.jsonl
@@ -161,6 +163,11 @@ def eval_(gold, db, as_json, categories):
     from .evaluate import evaluate_files
 
     reports = evaluate_files(list(gold), db)
+    if errors_path:
+        with open(errors_path, "w", encoding="utf-8") as fh:
+            for rep in reports[:len(gold)]:
+                for err in rep.errors:
+                    fh.write(json.dumps({"file": rep.name, **err}, ensure_ascii=False, default=str) + "\n")
     if as_json:
         console.print_json(json.dumps([r.as_dict() for r in reports]))
     else:

@@ -198,6 +198,7 @@ class Report:
     discrepancies: list[int] = field(default_factory=lambda: [0, 0])
     actors: list[int] = field(default_factory=lambda: [0, 0])
     quotes: list[int] = field(default_factory=lambda: [0, 0])
+    errors: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         acc = {k: (v[0] / v[1] if v[1] else None) for k, v in self.attributes.items()}
@@ -219,8 +220,37 @@ def _ratio(v: list[int]) -> float | None:
     return v[0] / v[1] if v[1] else None
 
 
-def _score_events(rep: Report, sys: list[dict], gold: list[dict], places) -> None:
+def _brief(m: dict) -> dict:
+    """What a reader needs to judge one system mention: codes, date, place, evidence."""
+    ev = m.get("evidence") or []
+    return {"event": m["event"], "status": m["status"], "mode": m.get("mode"),
+            "actor": sorted(_codes(m["actor"])), "recipient": sorted(_codes(m["recipient"])),
+            "date": m["date"], "location": (m.get("location") or {}).get("name"),
+            "trigger": ev[0].get("trigger") if ev else None, "evidence": ev[0].get("sentence") if ev else None}
+
+
+def _errors(article: str, pairs, unmatched, gold: list[dict], places) -> list[dict]:
+    out = []
+    matched = {id(g) for _, g in pairs}
+    for g in gold:
+        if not g.get("optional") and id(g) not in matched:
+            out.append({"article": article, "kind": "missed", "gold": g})
+    out += [{"article": article, "kind": "spurious", "system": _brief(m)} for m in unmatched]
+    for m, g in pairs:
+        wrong = [k for k, ok in [
+            ("date", not g.get("date") or date_ok(m["date"], g["date"])),
+            ("location", not g.get("location") or location_ok(m.get("location"), g["location"],
+                                                              g.get("location_country"), places)),
+            ("mode", m.get("mode") == g.get("mode")), ("status", m["status"] == g.get("status", "occurred"))]
+            if not ok]
+        if wrong and not g.get("optional"):
+            out.append({"article": article, "kind": "attributes", "wrong": wrong, "gold": g, "system": _brief(m)})
+    return out
+
+
+def _score_events(rep: Report, sys: list[dict], gold: list[dict], places, article: str = "") -> None:
     pairs, unmatched = match_article(sys, gold, places)
+    rep.errors += _errors(article, pairs, unmatched, gold, places)
     c = Counts()
     matched_gold = {id(g) for _, g in pairs}
     for m, g in pairs:
@@ -335,7 +365,7 @@ def evaluate(gold_files: list[str], store: Store, run_articles, places) -> list[
         gold_discs = {}
         for rec, a in zip(gold, arts):
             rep.articles += 1
-            _score_events(rep, mentions[a.id], rec.get("events", []), places)
+            _score_events(rep, mentions[a.id], rec.get("events", []), places, rec["article"])
             _score_actors(rep, a.id, rec.get("actors", []), actors)
             _score_quotes(rep, a.id, rec.get("quotes", []), quotes)
             if rec.get("story"):

@@ -315,9 +315,8 @@ class EventCoder:
                inner=()) -> EventMention | None:
         gov, rel = (governor(tok) if tok.pos_ in ("NOUN", "PROPN", "ADJ") else (None, None))
         slots = self.fill_slots(tok, trig, ms, last_subject)
-        if tok.pos_ == "NOUN" and not (slots.actor or slots.recipient) and any(
-                c.dep_ == "det" and self.lr.has("demonstrative", c.lower_) for c in tok.children):
-            return None  # "cette visite": a reference to an event already stated
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and self.lr.has("demonstrative", c.lower_) for c in tok.children):
+            return None  # "cette visite", "this summit": a reference to an event stated elsewhere
         timed = any(c.dep_ in ("case", "mark", "prep") and self.lr.has("time_prep", c.lower_) for c in tok.children) or (
             tok.dep_ == "pobj" and self.lr.has("time_prep", tok.head.lower_))
         if tok.pos_ in ("NOUN", "PROPN") and gov is not None and not timed and trigger_ids.get(gov.i, trig.event) == trig.event \
