@@ -242,3 +242,36 @@ def test_an_undated_statement_after_weeks_old_background_is_dated_on_publication
     assert ("REQUEST", "2024-02-24", "day") in got
     # a pluperfect is set in the story's past: it does not take the publication day
     assert not any(e == "SANCTION" and start == "2024-02-24" for e, start, _ in got)
+
+
+def _places(result):
+    return {(m.event, (m.location.name if m.location else None)) for m in result.mentions}
+
+
+def test_an_event_at_that_occasion_takes_the_day_and_place_of_the_one_before(code):
+    text = ("Le 12 mars, le Premier ministre guinéen a été reçu à Dakar par le président sénégalais. "
+            "Les deux pays ont signé à cette occasion un accord de coopération militaire.")
+    got = code(text, published="2025-04-02")
+    signed = [m for m in got.mentions if m.event in ("SUPPORT", "AGREE", "COOPERATE")]
+    assert signed and signed[0].date.start == "2025-03-12" and signed[0].location.name == "Dakar"
+
+
+def test_the_evening_of_the_day_told(code):
+    """"Dans la soirée" is the evening of the day the narrative is on, else of publication."""
+    text = ("Lundi, la Guinée a fermé sa frontière avec la Sierra Leone. "
+            "Dans la soirée, Freetown a dénoncé une décision unilatérale.")
+    got = code(text, published="2025-06-05")  # a Thursday: "lundi" is 2 June
+    assert ("ACCUSE", "2025-06-02", "day") in _dates(got)
+    alone = code("Dans la soirée, le gouvernement togolais a condamné l'attaque contre le Bénin.",
+                 published="2025-06-05")
+    assert ("ACCUSE", "2025-06-05", "day") in _dates(alone)
+
+
+def test_places_from_the_headline_and_from_a_speaking_capital(code):
+    text = ("Attaque jihadiste à Ouagadougou\n\n"
+            "Des hommes armés ont attaqué mardi un poste de police du Burkina Faso. "
+            "Le Burkina Faso accuse le Mali de laisser passer les assaillants.\n\n"
+            "Bamako accuse Ouagadougou de propager de fausses informations.")
+    got = _places(code(text, published="2025-06-05"))
+    assert ("ASSAULT", "Ouagadougou") in got
+    assert ("ACCUSE", "Bamako") in got

@@ -254,8 +254,9 @@ def _pairs(doc, para: int, lr: LanguageResources, groups: list[tuple[str, ...]],
         if n and t.head.i != t.i and lr.has("group_noun", t.head.lower_):
             n = int(n)
             codes = next((g for g in reversed(groups) if len(g) == n), None)
-            if codes is None and n > 2:
-                top = [c for c, _ in counts.most_common(n) if len(c) == 3]
+            countries = [c for c, _ in counts.most_common() if len(c) == 3]
+            if codes is None and (n > 2 or len(countries) == n):  # two named so far: those two
+                top = countries[:n]
                 codes = tuple(top) if len(top) == n else None
             h = t.head
             out.append(Mention(para, min(t.i, h.i), max(t.i, h.i) + 1, h.i,

@@ -32,6 +32,8 @@ class TimeWords:
     future: frozenset[str]
     units: dict[str, str]
     parts: dict[str, str]
+    #: "dans la soirée", "this morning": a part of the day the narrative is on
+    same_day: frozenset = frozenset()
 
     @classmethod
     def from_rows(cls, lang: str, rows: list[dict[str, str]]) -> "TimeWords":
@@ -47,6 +49,7 @@ class TimeWords:
             future=frozenset(by.get("future", {})),
             units=dict(by.get("unit", {})),
             parts=dict(by.get("part", {})),
+            same_day=frozenset(by.get("same_day", {})),
         )
 
 
@@ -76,6 +79,7 @@ class TimeParser:
         days = _alt(words.days)
         part = _alt(words.parts)
         m = rf"(?P<month>{mon})\.?"
+        same = [("same_day", rf"(?<![\w-])(?:{_alt(words.same_day)})(?![\w-])")] if words.same_day else []
         opt_wd = rf"(?:(?P<weekday>{wd}),?\s+)?"
         if words.lang == "fr":
             shapes = [
@@ -100,6 +104,7 @@ class TimeParser:
                 ("this_unit", rf"\b(?:cette|ce|cet)\s+(?P<unit>{units})\b"),
                 ("weekday", rf"\b(?:ce\s+|le\s+)?(?P<weekday>{wd})(?:\s+(?P<dir>{past}|{fut}))?\b"),
                 ("rel_day", rf"(?<![\w-])(?P<rday>{days})(?![\w-])"),
+                *same,
             ]
         else:
             shapes = [
@@ -124,6 +129,7 @@ class TimeParser:
                 ("this_unit", rf"\bthis\s+(?P<unit>{units})\b"),
                 ("weekday", rf"\b(?:(?P<dir>{past}|{fut})\s+)?(?P<weekday>{wd})\b"),
                 ("rel_day", rf"\b(?P<rday>{days})\b"),
+                *same,
             ]
         self.shapes = [(kind, re.compile(rx, re.IGNORECASE)) for kind, rx in shapes]
 
@@ -226,6 +232,8 @@ class TimeParser:
             return DateInterval(f"{year}-01-01", f"{year}-12-31", "year", t)
         if anchor is None:
             return None
+        if f.kind == "same_day":  # the narrative's day is the caller's to give; alone, the anchor's
+            return _day(anchor, t)
         if f.kind == "rel_day":
             return _day(anchor + timedelta(days=w.days[g["rday"].lower()]), t)
         if f.kind == "weekday":

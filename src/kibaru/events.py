@@ -10,7 +10,7 @@ Several mentions of one event in an article (headline, lead, body) are merged.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .mentions import ArticleActors, Mention
 from .dates import TimeParser
@@ -33,6 +33,10 @@ CONTROLLING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "ACCUSE"}
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}
 #: Base confidence of a mention, raised when both sides are found in the trigger's own slots.
 BASE_CONFIDENCE = 0.6
+
+
+#: Categories of statements: made where their speaker is.
+STATED = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 
 
 @dataclass
@@ -231,6 +235,7 @@ class EventCoder:
         last_day: DateInterval | None = None
         last_place: Mention | None = None
         dateline_place = dateline_of(parsed, aa)
+        headline_places: dict[str, Mention] = {}  # category → place the headline/lead names for it
         for para in parsed.paragraphs:
             doc, mentions = para.doc, aa.in_para(para.index)
             for sent in doc.sents:
@@ -246,6 +251,10 @@ class EventCoder:
                 covered: dict[int, set[str]] = {}  # token → categories of triggers governing it
                 embedded: dict[int, object] = {}  # verb trigger → the trigger of its controlling verb
                 by_tok = {t.i: tr for t, tr in hits}
+                if para.index <= 2:
+                    locs = [m for m in ms if m.locative and m.place is not None]
+                    for _, trig in hits[:1] if locs else ():
+                        headline_places.setdefault(trig.event, locs[0])
                 for tok, trig in hits:
                     if tok.pos_ in ("VERB", "AUX"):
                         for c in tok.children:
@@ -288,7 +297,9 @@ class EventCoder:
                     inner = [t for t, h in embedded.items() if h.i == tok.i]
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
                                      last_day, last_place, dateline_place, {t.i: tr.event for t, tr in hits},
-                                     [(sent.doc[i], by_tok[i]) for i in inner])
+                                     [(sent.doc[i], by_tok[i]) for i in inner],
+                                     occasion=out[-1] if out and _names_occasion(stext, self.lr) else None,
+                                     headline_places=headline_places)
                     if em is not None:
                         em = complete(continue_previous(em, out + found), aa, self.country_names)
                         found.append(em)
@@ -302,7 +313,8 @@ class EventCoder:
                     last_subject = [m for m in subj_here if m.codes]
                 # the narrative's day: a past day named in this sentence ("l'élection prévue le 27
                 # février" is no day on which the story goes on)
-                days = [iv for _, iv in times if iv.precision == "day" and (anchor is None or iv.start <= anchor.isoformat())]
+                days = [iv for f, iv in times if iv.precision == "day" and f.kind != "same_day"
+                        and (anchor is None or iv.start <= anchor.isoformat())]
                 if days:
                     last_day = days[-1]
                 locs = [m for m in ms if m.locative and m.place is not None]
@@ -312,7 +324,8 @@ class EventCoder:
 
     def _event(self, tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
                last_day, last_place, dateline_place, trigger_ids: dict[int, str],
-               inner=()) -> EventMention | None:
+               inner=(), occasion: EventMention | None = None,
+               headline_places: dict | None = None) -> EventMention | None:
         gov, rel = (governor(tok) if tok.pos_ in ("NOUN", "PROPN", "ADJ") else (None, None))
         slots = self.fill_slots(tok, trig, ms, last_subject)
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and self.lr.has("demonstrative", c.lower_) for c in tok.children):
@@ -429,8 +442,12 @@ class EventCoder:
             mode = mode if mode in modes("THREATEN") else THREAT_MODES[event]
             event, status = "THREATEN", "occurred"
         # date: the expression nearest the trigger in the sentence, else the narrative's day
-        iv = nearest_time(times, tok, sent)
-        if iv is not None:
+        iv = nearest_time([ft for ft in times if ft[0].kind != "same_day"], tok, sent) or nearest_time(times, tok, sent)
+        if iv is None and occasion is not None and occasion.date.precision != "unknown":
+            iv = occasion.date  # "ont signé à cette occasion": when the event told before happened
+        elif iv is not None and iv[0].kind == "same_day" and last_day is not None and not stale(last_day, anchor):
+            iv = replace(last_day, text=iv[0].text)  # "Dans la soirée, Bamako a dénoncé…": that day's evening
+        elif iv is not None:
             f, _ = iv
             iv = self.time.resolve(f, anchor, future=status == "planned")
         elif status == "occurred" and anchor is not None and (
@@ -449,7 +466,13 @@ class EventCoder:
         place_m = places[0] if places else (last_place if trig.event == "CONSULT" else None)
         if place_m is None and dateline_place is not None and (para.index <= 1 or trig.event == "CONSULT" and para.index <= 2):
             place_m = dateline_place  # the lead's events happen where the dispatch is filed
-        location = place_of(place_m)
+        if place_m is None and headline_places and trig.event in headline_places \
+                and (iv.end is None or not stale(iv, anchor)):
+            place_m = headline_places[trig.event]  # "Attaque à Bamako" heads the report of that attack
+        if place_m is None and trig.event in STATED and slots.actor and slots.actor[0].place is not None \
+                and not slots.actor[0].locative and slots.actor[0].kind == "country":
+            place_m = slots.actor[0]  # "Bamako accuse Alger": the capital speaks from where it is
+        location = place_of(place_m) or (occasion.location if occasion is not None else None)
         if trig.event == "CONSULT" and mode is None and location and recipient and actor:
             if location.country in {p.code for p in recipient} and location.country not in {p.code for p in actor}:
                 mode = "visit"
@@ -479,6 +502,12 @@ def _after_validity_word(text: str, start: int, lr: LanguageResources) -> bool:
     return any(lr.has("validity_prep", w.lower().strip("’'")) or lr.has("validity_prep", w.lower().split("'")[0] + "'")
                for w in before[-1:]) or (len(before) == 2 and lr.has("validity_prep", before[0].lower())
                                         and before[1].lower() in ("l'année", "l’année", "la", "le", "the"))
+
+
+def _names_occasion(text: str, lr: LanguageResources) -> bool:
+    """"à cette occasion", "during that visit": the sentence happens at the event told before."""
+    low = " " + text.lower().replace("’", "'") + " "
+    return any(f" {phrase} " in low or f" {phrase}," in low for phrase in lr.words.get("occasion_ref", {}))
 
 
 def _subject_ids(sent) -> set[int]:
