@@ -275,3 +275,20 @@ def test_places_from_the_headline_and_from_a_speaking_capital(code):
     got = _places(code(text, published="2025-06-05"))
     assert ("ASSAULT", "Ouagadougou") in got
     assert ("ACCUSE", "Bamako") in got
+
+
+def test_the_day_of_the_main_clause_carries_the_story_on(code):
+    """The narrative's day is the main verb's ("ont annoncé dimanche…"), not a day told in a
+    subordinate phrase; a weekday that starts something ("à compter de mardi") is to come."""
+    text = ("Le Togo et le Bénin avaient annoncé dimanche le rappel de leurs ambassadeurs, après "
+            "l'incident frontalier du 2 mars.\n\n"
+            "Le Bénin a aussi annoncé la fermeture de sa frontière avec le Togo à compter de mardi.\n\n"
+            "Lomé accuse Cotonou de provocations.")
+    got = _dates(code(text, published="2025-03-10"))  # a Monday: "dimanche" is 9 March
+    assert ("ACCUSE", "2025-03-09", "day") in got
+
+
+def test_a_communique_decision_is_dated_on_its_day(code):
+    got = _dates(code("Le gouvernement guinéen décide de rompre ses relations diplomatiques avec le Libéria.",
+                      published="2025-03-10"))
+    assert ("SANCTION", "2025-03-10", "day") in got

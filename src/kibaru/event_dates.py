@@ -43,6 +43,8 @@ def of_other_noun(found, tok, sent) -> bool:
 def simple_present(tok, gov) -> bool:
     """A verb in the simple present indicative, with no auxiliary (not "a annoncé")."""
     h = tok if tok.pos_ in ("VERB", "AUX") else gov
+    while h is not None and "VerbForm=Inf" in str(h.morph) and h.dep_ == "xcomp" and h.head.i != h.i:
+        h = h.head  # "décide de rompre": the tense is the deciding verb's
     return h is not None and h.pos_ == "VERB" and "Tense=Pres" in str(h.morph) and "Mood=Ind" in str(h.morph) \
         and "VerbForm=Fin" in str(h.morph) and not any(c.dep_.startswith("aux") for c in h.children)
 
@@ -50,6 +52,8 @@ def simple_present(tok, gov) -> bool:
 def pluperfect(tok, gov) -> bool:
     """"avait suspendu", "had imposed": a past before the story's time — background."""
     h = tok if tok.pos_ in ("VERB", "AUX") else gov
+    while h is not None and "VerbForm=Inf" in str(h.morph) and h.dep_ == "xcomp" and h.head.i != h.i:
+        h = h.head  # "décide de rompre": the tense is the deciding verb's
     if h is None:
         return False
     for c in h.children:

@@ -241,8 +241,8 @@ class EventCoder:
             for sent in doc.sents:
                 ms = [m for m in mentions if sent.start <= m.head < sent.end]
                 stext = sent.text
-                times = [(f, self.time.resolve(f, anchor)) for f in self.time.find(stext)
-                         if not _after_validity_word(stext, f.start, self.lr)]
+                times = [(f, self.time.resolve(f, anchor, future=_after_start_word(stext, f.start, self.lr)))
+                         for f in self.time.find(stext) if not _after_validity_word(stext, f.start, self.lr)]
                 subj_here = [m for m in ms if m.head in _subject_ids(sent)]
                 found = []
                 taken_tokens: set[int] = set()
@@ -313,10 +313,10 @@ class EventCoder:
                     last_subject = [m for m in subj_here if m.codes]
                 # the narrative's day: a past day named in this sentence ("l'élection prévue le 27
                 # février" is no day on which the story goes on)
-                days = [iv for f, iv in times if iv.precision == "day" and f.kind != "same_day"
+                days = [(f, iv) for f, iv in times if iv.precision == "day" and f.kind != "same_day"
                         and (anchor is None or iv.start <= anchor.isoformat())]
-                if days:
-                    last_day = days[-1]
+                if days:  # the main clause's day ("ont annoncé dimanche…, après … la nuit du 31 mars")
+                    last_day = nearest_time(days, sent.root, sent)[1]
                 locs = [m for m in ms if m.locative and m.place is not None]
                 if locs:
                     last_place = locs[-1]
@@ -449,7 +449,7 @@ class EventCoder:
             iv = replace(last_day, text=iv[0].text)  # "Dans la soirée, Bamako a dénoncé…": that day's evening
         elif iv is not None:
             f, _ = iv
-            iv = self.time.resolve(f, anchor, future=status == "planned")
+            iv = self.time.resolve(f, anchor, future=status == "planned" or _after_start_word(sent.text, f.start, self.lr))
         elif status == "occurred" and anchor is not None and (
                 simple_present(tok, gov) and last_day is None
                 or stale(last_day, anchor) and not pluperfect(tok, gov)):
@@ -494,6 +494,13 @@ class EventCoder:
             actor=tuple(actor), recipient=tuple(recipient), date=iv, location=location,
             quantities=quantities, evidence=(evidence,), confidence=round(min(conf, 0.95), 2),
             score=plover_score(event, mode))
+
+
+def _after_start_word(text: str, start: int, lr: LanguageResources) -> bool:
+    """"à compter de mardi", "starting Monday": a weekday that starts something is the next one."""
+    before = " " + text[:start].lower().replace("’", "'").rstrip()
+    return any(before.endswith(" " + w) or before.endswith(" " + w.rstrip("'") + "'")
+               for w in lr.words.get("start_prep", {}))
 
 
 def _after_validity_word(text: str, start: int, lr: LanguageResources) -> bool:
