@@ -292,3 +292,23 @@ def test_a_communique_decision_is_dated_on_its_day(code):
     got = _dates(code("Le gouvernement guinéen décide de rompre ses relations diplomatiques avec le Libéria.",
                       published="2025-03-10"))
     assert ("SANCTION", "2025-03-10", "day") in got
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a definite noun repeats the nationality it had ("les soldats nigérians … ces soldats");
+    # an arrest told without its agent is the state's where it happened
+    ("Le Bénin a remis en liberté lundi les douze soldats nigérians. Ces soldats avaient été "
+     "arrêtés en juin à Cotonou.", ("COERCE", ("BEN",), ("NGA",))),
+    # a participle with its agent and its day is an event of its own
+    ("Le président togolais a gracié les cinq journalistes béninois condamnés le 4 mai par le tribunal de Lomé.",
+     ("SANCTION", ("TGO",), ("BEN",))),
+])
+def test_anaphora_passives_and_participles(code, text, expected):
+    got = [e[:3] for e in events(code(text, published="2025-09-10"))]
+    assert expected in got, got
+
+
+def test_a_participle_s_day_is_not_the_main_verb_s(code):
+    got = _dates(code("Le président togolais a gracié lundi les journalistes béninois condamnés le 4 mai "
+                      "par le tribunal de Lomé.", published="2025-09-10"))
+    assert ("CONCEDE", "2025-09-08", "day") in got and ("SANCTION", "2025-05-04", "day") in got

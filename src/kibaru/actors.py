@@ -34,6 +34,7 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
     people_by_surname: dict[str, str] = {}
     groups: list[tuple[str, ...]] = []
     blocs: list[tuple[str, ...]] = []  # member states of small blocs named ("l'AES")
+    nationals: dict[tuple, Mention] = {}  # (noun lemma, number) → its last nationality ("militaires ivoiriens")
     seen_codes: Counter = Counter()
     for para in parsed.paragraphs:
         doc = para.doc
@@ -53,6 +54,7 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
             resolved.append(m)
         resolved = _members(doc, resolved, lr, res)
         resolved.extend(_anaphors(doc, para.index, lr, resolved, out))
+        resolved.extend(_nominal_anaphors(doc, para.index, lr, resolved, nationals))
         groups.extend(_groups(doc, resolved, lr))
         blocs.extend(b for m in resolved if m.kind == "organisation"
                      and 0 < len(b := res.knowledge.members.get(m.code or "", ())) <= MAX_EXPANDED)
@@ -60,6 +62,7 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
         resolved.extend(_pairs(doc, para.index, lr, blocs + groups, seen_codes))
         out.mentions[para.index] = sorted(resolved, key=lambda m: m.start)
     _home_country(out, parsed)
+    out.home = home_country(out, parsed)
     out.dyad = _dyad(out)
     out.salience = tuple(Counter(c for ms in out.mentions.values() for m in ms if not m.nested
                                  and m.kind in SALIENT_KINDS for c in m.codes).most_common())
@@ -204,6 +207,33 @@ def _anaphors(doc, para: int, lr: LanguageResources, here: list[Mention], out: A
         if target is not None:
             found.append(replace(target, para=para, start=t.i, end=t.i + 1, head=t.i, text=t.text, locative=False))
     return found
+
+
+def _nominal_anaphors(doc, para: int, lr: LanguageResources, here: list[Mention],
+                      nationals: dict[tuple, Mention]) -> list[Mention]:
+    """"les militaires ivoiriens … ces militaires", "the Malian authorities … the authorities":
+    a definite noun phrase without a nationality of its own repeats the last one its noun had."""
+    taken = {i for m in here for i in range(m.start, m.end)}
+    qualified = {doc[m.head].head.i: m for m in here if m.kind == "demonym" and len(m.codes) == 1
+                 and doc[m.head].head.pos_ == "NOUN" and doc[m.head].head.i != m.head}
+    found = []
+    for t in doc:
+        number = tuple(t.morph.get("Number"))
+        if t.i in qualified:
+            nationals[(t.lemma_.lower(), number)] = qualified[t.i]
+            continue
+        if t.pos_ != "NOUN" or t.i in taken or any(c.dep_ == "nummod" for c in t.children):
+            continue  # "la délégation malienne … les deux délégations": another group
+        prev = nationals.get((t.lemma_.lower(), number))
+        definite = any(c.dep_ == "det" and (lr.has("demonstrative", c.lower_) or c.lower_ in DEFINITE)
+                       for c in t.children)
+        if prev is not None and definite and not any(c.dep_ in ("nmod", "amod") and c.i in taken for c in t.children):
+            found.append(replace(prev, para=para, start=t.i, end=t.i + 1, head=t.i, text=t.text, locative=False))
+    return found
+
+
+#: Definite articles (any language): "les militaires", "the authorities".
+DEFINITE = frozenset({"le", "la", "l'", "l’", "les", "the"})
 
 
 #: Member states a "pays de X" phrase is expanded to at most; a larger bloc stays itself.

@@ -37,7 +37,10 @@ def of_other_noun(found, tok, sent) -> bool:
             return False
         if t.pos_ == "NOUN" and t.i != tok.i:
             return True
-    return False
+    # "les journalistes condamnés le 4 mai": the day of a participle qualifying a noun
+    h = t.head
+    return t.dep_.startswith("obl") and h.i != tok.i and h.pos_ == "VERB" and h.dep_ in ("acl", "amod") \
+        and tok.i not in {x.i for x in h.subtree}
 
 
 def simple_present(tok, gov) -> bool:

@@ -35,6 +35,10 @@ THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restr
 BASE_CONFIDENCE = 0.6
 
 
+#: Acts of a state's police, courts and government (event, mode).
+STATE_ACTS = frozenset({("COERCE", "arrest"), ("COERCE", "deport"), ("COERCE", "seize"), ("SANCTION", "convict"),
+                        ("SANCTION", "expel"), ("RETREAT", "release")})
+
 #: Categories of statements: made where their speaker is.
 STATED = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 
@@ -93,6 +97,9 @@ class EventCoder:
             hosts = [tok.head] if tok.head.i != tok.i else \
                 [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")][:1] if passive else []
             for host in hosts:
+                if passive and tok.dep_ in ("acl", "amod") and host.pos_ in ("NOUN", "PROPN"):
+                    args.append(("subjpass", None, host))  # "les militaires condamnés par la cour"
+                    continue
                 for slot, prep, arg in arguments(host):
                     if slot in ("subj", "subjpass"):
                         args.append(("subjpass" if passive else "subj", None, arg))
@@ -117,6 +124,8 @@ class EventCoder:
             if slot == "prep" and (lr.has("circumstance_noun", arg.lemma_.lower()) or lr.has("circumstance_noun", arg.lower_)):
                 continue  # "à l'issue du sommet de l'Alliance", "on the sidelines of": when, not whom
             ids = subtree_ids(arg, self.blocked)
+            if arg.i == tok.head.i and tok.dep_ in ("acl", "amod"):
+                ids -= {t.i for t in tok.subtree}  # the noun a participle qualifies, not what the participle says
             ms = [m for m in mentions if m.head in ids and not m.nested]
             if not ms and slot == "subj" and self._is_pronoun(arg):
                 # "Uganda said it had paid…": the pronoun is the reporting verb's subject, else
@@ -187,6 +196,12 @@ class EventCoder:
         w = self.time.w
         return any(x in w.weekdays or x in w.months or x in w.units or x in w.parts or x in w.days
                    for x in (tok.lower_, tok.lemma_.lower()))
+
+    def _told_participle(self, tok) -> bool:
+        """"des militaires condamnés le 30 décembre par la cour": a participle with its agent or
+        its day tells an event; "une solution négociée" does not."""
+        return any(c.dep_ in ("obl:agent", "agent") or c.dep_.startswith("obl") and any(
+            self._is_time_word(t) for t in c.subtree) for c in tok.children)
 
     def _is_pronoun(self, tok) -> bool:
         return self.lr.has("pronoun_sg", tok.lower_) or self.lr.has("pronoun_pl", tok.lower_)
@@ -290,7 +305,8 @@ class EventCoder:
                     if tok.i in in_names or (tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl")
                                              and "Fin" not in tok.morph.get("VerbForm")
                                              and not any(c.dep_.startswith(("nsubj", "aux")) or c.dep_ == "mark"
-                                                         for c in tok.children)):
+                                                         for c in tok.children)
+                                             and not self._told_participle(tok)):
                         # "Groupe de soutien à l'islam", "une solution négociée" (a participle,
                         # even one the tagger took for an infinitive with no "à"/"de"): not events
                         continue
@@ -473,6 +489,13 @@ class EventCoder:
                 and not slots.actor[0].locative and slots.actor[0].kind == "country":
             place_m = slots.actor[0]  # "Bamako accuse Alger": the capital speaks from where it is
         location = place_of(place_m) or (occasion.location if occasion is not None else None)
+        if not actor and (trig.event, mode) in STATE_ACTS and any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass")
+                                                                for c in tok.children):
+            # "ils avaient été interpellés à Bamako": arrests, convictions, expulsions and releases
+            # told without their agent are the doing of the state where they happen
+            code_ = location.country if location and location.country else aa.home
+            if code_ and code_ not in {p.code for p in recipient}:
+                actor = [Participant(names.get(code_, code_), code_)]
         if trig.event == "CONSULT" and mode is None and location and recipient and actor:
             if location.country in {p.code for p in recipient} and location.country not in {p.code for p in actor}:
                 mode = "visit"

@@ -48,6 +48,7 @@ class ArticleActors:
     mentions: dict[int, list[Mention]] = field(default_factory=dict)
     actors: dict[str, dict] = field(default_factory=dict)
     dyad: tuple[str, ...] = ()
+    home: str | None = None  # the country the article is written from (see actors.home_country)
     #: Actor codes by how often the article names them (countries, organisations, people's
     #: codes), most named first: who the article is about.
     salience: tuple[tuple[str, int], ...] = ()
