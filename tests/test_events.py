@@ -312,3 +312,10 @@ def test_a_participle_s_day_is_not_the_main_verb_s(code):
     got = _dates(code("Le président togolais a gracié lundi les journalistes béninois condamnés le 4 mai "
                       "par le tribunal de Lomé.", published="2025-09-10"))
     assert ("CONCEDE", "2025-09-08", "day") in got and ("SANCTION", "2025-05-04", "day") in got
+
+
+def test_an_event_dated_from_another_one(code):
+    """"au lendemain de X": X happened the day before the sentence's own event."""
+    got = _dates(code("Le Tchad a rappelé lundi son ambassadeur à Khartoum, au lendemain d'une attaque de "
+                      "l'armée soudanaise contre un poste frontalier tchadien.", published="2025-03-11"))
+    assert ("SANCTION", "2025-03-10", "day") in got and ("ASSAULT", "2025-03-09", "day") in got, got

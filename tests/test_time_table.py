@@ -222,6 +222,21 @@ CASES = [
     case("en", "A deal could be reached [in the coming days].", WED, F, "2025-09-17", COMING_DAYS, "range"),
     case("en", "Troops will be deployed [in the coming weeks].", NYE, F, "2024-12-31", COMING_WEEKS, "range"),
     case("en", "Aid will be scaled up [over the coming months].", TUE, F, "2024-07-02", COMING_MONTHS, "range"),
+    # ---------------------------------------------------------------- offsets from the sentence's day
+    # "N jours après X": X happened N days before the day the caller passes (here the anchor)
+    case("fr", "La rencontre intervient [dix jours après] la rupture des relations.", WED, P,
+         "2025-09-07", "2025-09-07", "day"),
+    case("fr", "Le Niger a réagi [au lendemain d']une décision similaire du Mali.", MAR, P,
+         "2025-03-09", "2025-03-09", "day"),
+    case("fr", "Le sommet s'est tenu [à la veille d']un vote crucial.", MAR, P, "2025-03-11", "2025-03-11", "day"),
+    case("fr", "Le putsch est survenu [trois semaines après] l'élection.", WED, P, "2025-08-25", "2025-08-31", "week"),
+    case("en", "The pledge came [ten days after] the country quit the deal.", WED, P, "2025-09-07", "2025-09-07", "day"),
+    case("en", "The talks opened [a day after] rebels seized the town.", NYD, P, "2024-12-31", "2024-12-31", "day"),
+    case("en", "The summit opened [the day after] the coup.", MAR, P, "2025-03-09", "2025-03-09", "day"),
+    case("en", "Leaders met [on the eve of] the vote.", MAR, P, "2025-03-11", "2025-03-11", "day"),
+    # ---------------------------------------------------------------- parts of the day (alone: the anchor's)
+    case("fr", "[Dans la soirée], le gouvernement a dénoncé l'attaque.", MAR, P, "2025-03-10", "2025-03-10", "day"),
+    case("en", "The minister resigned [this morning].", MAR, P, "2025-03-10", "2025-03-10", "day"),
 ]
 
 

@@ -192,8 +192,9 @@ def _anaphors(doc, para: int, lr: LanguageResources, here: list[Mention], out: A
         if any(m.head in sub and m.codes for m in here):  # "le ministre malien": the demonym says it
             continue
         target = None
-        if lr.has("org_anaphor", t.lower_) and orgs:
-            target = orgs[-1]
+        before = [m for m in orgs if m.para != para or m.start < t.i]  # "l'organisation": one named before
+        if lr.has("org_anaphor", t.lower_) and before:
+            target = before[-1]
         else:
             words = [x.text for x in t.subtree if x.i >= t.i][:5]
             key = None
@@ -203,7 +204,7 @@ def _anaphors(doc, para: int, lr: LanguageResources, here: list[Mention], out: A
                     key = hit[1]
                     break
             if key and key not in RANKS:
-                target = next((p for p in reversed(people) if p.role_key == key), None)
+                target = next((p for p in reversed(people) if p.role_key == key and (p.para != para or p.start < t.i)), None)
         if target is not None:
             found.append(replace(target, para=para, start=t.i, end=t.i + 1, head=t.i, text=t.text, locative=False))
     return found

@@ -97,6 +97,9 @@ class TimeParser:
                 ("year_range", r"\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d)\b"),
                 ("part_year", rf"\b(?P<part>{part})[\s-]+{_YEAR}\b"),
                 ("year", rf"\b(?:en|année|l['’]année)\s+{_YEAR}\b"),
+                ("offset", rf"\b(?P<n>{_NUM_WORDS})\s+(?P<unit>{units})\s+(?P<rel>après|avant)\b"),
+                ("offset", r"\b(?:au\s+)?(?P<rel>lendemain)\s+d"),
+                ("offset", r"\b(?:à\s+)?la\s+(?P<rel>veille)\s+d"),
                 ("ago", rf"\bil\s+y\s+a\s+(?P<n>\d+|un|une|deux|trois|quatre|cinq|six)\s+(?P<unit>{units})\b"),
                 ("coming", rf"\b(?:dans|au\s+cours\s+des)\s+(?:les\s+)?(?:{fut})\s+(?P<unit>{units})\b"),
                 ("in_n", rf"\bdans\s+(?P<n>\d+|un|une|deux|trois|quatre|cinq|six)\s+(?P<unit>{units})\b"),
@@ -122,6 +125,9 @@ class TimeParser:
                 ("year_range", r"\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d)\b"),
                 ("part_year", rf"\b(?:the\s+)?(?P<part>{part})(?:[\s-]+of)?[\s-]+{_YEAR}\b"),
                 ("year", rf"\bin\s+{_YEAR}\b"),
+                ("offset", rf"\b(?P<n>{_NUM_WORDS})\s+(?P<unit>{units})\s+(?P<rel>after|before)\b"),
+                ("offset", r"\bthe\s+day\s+(?P<rel>after|before)\b(?!\s+(?:yesterday|tomorrow))"),
+                ("offset", r"\bon\s+the\s+(?P<rel>eve)\s+of\b"),
                 ("ago", rf"\b(?P<n>\d+|a|an|one|two|three|four|five|six)\s+(?P<unit>{units})\s+ago\b"),
                 ("coming", rf"\b(?:in|over|within)\s+the\s+(?:{fut})\s+(?P<unit>{units})\b"),
                 ("in_n", rf"\bin\s+(?P<n>\d+|a|one|two|three|four|five|six)\s+(?P<unit>{units})\b"),
@@ -254,6 +260,11 @@ class TimeParser:
             step = 1 if g["dir"].lower() in w.future else -1
             return _unit_interval(anchor, unit, step, t)
         n = _number(g.get("n"))
+        if f.kind == "offset":
+            # "dix jours après la décision": what follows happened N units before the anchor
+            # (the caller passes the day of the sentence's own event as anchor)
+            before = g["rel"].lower() in ("après", "after", "lendemain")
+            return _unit_interval(anchor, unit or "day", -(n or 1) if before else (n or 1), t, exact=True)
         if f.kind == "ago" and n:
             return _unit_interval(anchor, unit, -n, t, exact=True)
         if f.kind == "in_n" and n:
@@ -265,7 +276,9 @@ class TimeParser:
 
 
 _NUMBERS = {"un": 1, "une": 1, "a": 1, "an": 1, "one": 1, "deux": 2, "two": 2, "trois": 3,
-            "three": 3, "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6}
+            "three": 3, "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7,
+            "huit": 8, "eight": 8, "neuf": 9, "nine": 9, "dix": 10, "ten": 10, "quinze": 15, "fifteen": 15}
+_NUM_WORDS = r"\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen"
 
 
 def _number(s: str | None) -> int | None:

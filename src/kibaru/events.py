@@ -10,6 +10,7 @@ Several mentions of one event in an article (headline, lead, body) are merged.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from dataclasses import dataclass, field, replace
 
 from .mentions import ArticleActors, Mention
@@ -319,7 +320,8 @@ class EventCoder:
                     if em is not None:
                         em = complete(continue_previous(em, out + found), aa, self.country_names)
                         found.append(em)
-                        taken_tokens.update(t.i for t in tok.subtree if t.dep_ in ("nmod", "obl:mod") and t.pos_ == "NOUN")
+                        taken_tokens.update(t.i for t in tok.subtree if t.dep_ in ("nmod", "obl:mod") and t.pos_ == "NOUN"
+                                            and not _offset_before(times, t, sent))  # "au lendemain de l'attaque": its own day
                 out.extend(found)
                 actors_here = [m for m in ms if any(m.key and m.key == p.actor_id or m.code == p.code and m.kind == "country"
                                                     for em in found for p in em.actor)]
@@ -329,7 +331,7 @@ class EventCoder:
                     last_subject = [m for m in subj_here if m.codes]
                 # the narrative's day: a past day named in this sentence ("l'élection prévue le 27
                 # février" is no day on which the story goes on)
-                days = [(f, iv) for f, iv in times if iv.precision == "day" and f.kind != "same_day"
+                days = [(f, iv) for f, iv in times if iv.precision == "day" and f.kind not in ("same_day", "offset")
                         and (anchor is None or iv.start <= anchor.isoformat())]
                 if days:  # the main clause's day ("ont annoncé dimanche…, après … la nuit du 31 mars")
                     last_day = nearest_time(days, sent.root, sent)[1]
@@ -437,6 +439,13 @@ class EventCoder:
             sub = subtree_ids(tok, self.blocked)
             near = [m for m in ms if m.head in sub and m.codes and not set(m.codes) & acodes and not m.nested
                     and m.kind != "place"]
+            if not near:
+                # "met fin à l'accord qui le liait à la France": the other party of the thing
+                # acted on, named in the relative clause that describes it
+                rel = {t.i for o in tok.children if o.dep_ in ("obj", "dobj", "obl:arg", "nmod", "obl")
+                       for c in o.children if c.dep_ in ("acl:relcl", "relcl") for t in c.subtree}
+                near = [m for m in ms if m.head in rel and m.codes and not set(m.codes) & acodes
+                        and not m.nested and m.kind != "place"]
             slots.recipient.extend(near[:2])
         actor = participants(slots.actor, names)
         recipient = [p for p in participants(slots.recipient, names) if distinct(p, actor)]
@@ -458,8 +467,17 @@ class EventCoder:
             mode = mode if mode in modes("THREATEN") else THREAT_MODES[event]
             event, status = "THREATEN", "occurred"
         # date: the expression nearest the trigger in the sentence, else the narrative's day
+        offset = _offset_before(times, tok, sent)
+        times = [ft for ft in times if ft[0].kind != "offset"]
         iv = nearest_time([ft for ft in times if ft[0].kind != "same_day"], tok, sent) or nearest_time(times, tok, sent)
-        if iv is None and occasion is not None and occasion.date.precision != "unknown":
+        if offset is not None:
+            # "dix jours après la décision de Niamey": that many days before the sentence's day
+            days = [ft for ft in times if ft[1].precision == "day"]
+            ref = nearest_time(days, tok, sent)[1] if days else last_day if last_day is not None and not stale(
+                last_day, anchor) else None
+            ref_day = date.fromisoformat(ref.start) if ref is not None else anchor
+            iv = self.time.resolve(offset, ref_day) if ref_day is not None else DateInterval.unknown()
+        elif iv is None and occasion is not None and occasion.date.precision != "unknown":
             iv = occasion.date  # "ont signé à cette occasion": when the event told before happened
         elif iv is not None and iv[0].kind == "same_day" and last_day is not None and not stale(last_day, anchor):
             iv = replace(last_day, text=iv[0].text)  # "Dans la soirée, Bamako a dénoncé…": that day's evening
@@ -489,6 +507,11 @@ class EventCoder:
                 and not slots.actor[0].locative and slots.actor[0].kind == "country":
             place_m = slots.actor[0]  # "Bamako accuse Alger": the capital speaks from where it is
         location = place_of(place_m) or (occasion.location if occasion is not None else None)
+        if not actor and event == "PROTEST" and tok.pos_ == "NOUN" and (location or aa.home):
+            # "des manifestations se sont succédé à Niamey": the people of where they march
+            code_ = location.country if location and location.country else aa.home
+            actor = [Participant(names.get(code_, code_), code_)]
+            recipient = [p for p in recipient if p.code != code_]
         if not actor and (trig.event, mode) in STATE_ACTS and any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass")
                                                                 for c in tok.children):
             # "ils avaient été interpellés à Bamako": arrests, convictions, expulsions and releases
@@ -532,6 +555,17 @@ def _after_validity_word(text: str, start: int, lr: LanguageResources) -> bool:
     return any(lr.has("validity_prep", w.lower().strip("’'")) or lr.has("validity_prep", w.lower().split("'")[0] + "'")
                for w in before[-1:]) or (len(before) == 2 and lr.has("validity_prep", before[0].lower())
                                         and before[1].lower() in ("l'année", "l’année", "la", "le", "the"))
+
+
+def _offset_before(times, tok, sent):
+    """The "N jours après", "au lendemain de", "a day after" just before the trigger, if any."""
+    pos = tok.idx - sent.start_char
+    near = [f for f, _ in times if f.kind == "offset" and f.end <= pos <= f.end + OFFSET_REACH]
+    return max(near, key=lambda f: f.end) if near else None
+
+
+#: How far after "dix jours après" (in characters) the event it dates may start.
+OFFSET_REACH = 40
 
 
 def _names_occasion(text: str, lr: LanguageResources) -> bool:

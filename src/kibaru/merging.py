@@ -18,8 +18,22 @@ def _persons(em: EventMention) -> set[str]:
     return {p.actor_id for p in em.actor + em.recipient if p.actor_id and p.role is not None}
 
 
+def _sides(em: EventMention) -> tuple[frozenset, frozenset]:
+    return frozenset(p.code for p in em.actor if p.code), frozenset(p.code for p in em.recipient if p.code)
+
+
+def _headline_part(a: EventMention, b: EventMention) -> bool:
+    """"Retrait du Statut de Rome" over "le Burkina, le Mali et le Niger se retirent du Statut
+    de Rome": a headline names fewer of the parties than the report it heads."""
+    head, body = (a, b) if a.evidence[0].start == 0 else (b, a) if b.evidence[0].start == 0 else (None, None)
+    if head is None:
+        return False
+    (ha, hr), (bda, bdr) = _sides(head), _sides(body)
+    return hr == bdr and ha <= bda
+
+
 def _same_event(a: EventMention, b: EventMention) -> bool:
-    if a.event != b.event or a.status != b.status or a.codes != b.codes:
+    if a.event != b.event or a.status != b.status or a.codes != b.codes and not _headline_part(a, b):
         return False
     if a.mode and b.mode and a.mode != b.mode:
         return False
@@ -51,7 +65,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
 def _combine(a: EventMention, b: EventMention) -> EventMention:
     better_date = min((a.date, b.date), key=lambda d: (d.precision == "unknown", d.text is None, d.precision != "day"))
     # the directed statement (with a recipient) says who did what to whom better
-    sides = max((a, b), key=lambda m: (bool(m.recipient), len(_persons(m))))
+    sides = max((a, b), key=lambda m: (bool(m.recipient), len(_persons(m)), len(m.codes)))
     return replace(
         a,
         mode=a.mode or b.mode,
