@@ -38,6 +38,12 @@ CASES = [
     # saying one will expel is a threat to expel (PLOVER THREATEN, mode expel)
     ("Niger will expel the French ambassador, the junta said.",
      "en", ("THREATEN", ("NER",), ("FRA",), "occurred")),
+    # whoever is asked to act is the subject of the demanded clause
+    ("Ghanaian officials demanded on Monday that Togo reopen the border.",
+     "en", ("REQUEST", ("GHA",), ("TGO",), "occurred")),
+    # an ethnic group is not the country of the same name: an internal event
+    ("Serbian police arrested two ethnic Hungarians in northern Serbia on Friday.",
+     "en", ("COERCE", ("SRB",), (), "occurred")),
 ]
 
 

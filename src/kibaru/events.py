@@ -431,6 +431,14 @@ class EventCoder:
             slots.recipient.extend(m for m in (slots.places or sent_places)[:2]
                                    if m.codes and not set(m.codes) & acodes)
         names = self.country_names
+        if not slots.recipient and slots.actor and trig.event == "REQUEST" and tok.pos_ == "VERB":
+            # "demanded that the United States match…", "exige que la France retire…": whoever
+            # is asked to act is the subject of what is demanded
+            acodes = {c for m in slots.actor for c in m.codes}
+            asked = {t.i for c in tok.children if c.dep_ == "ccomp"
+                     for s_ in c.children if s_.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in s_.subtree}
+            slots.recipient.extend(m for m in ms if m.head in asked and m.codes and not set(m.codes) & acodes
+                                   and not m.nested and m.kind != "place")
         if not slots.recipient and slots.actor and trig.event in TWO_SIDED and trig.mode != "multilateral" and not (
                 trig.event in JOINT and len({c for m in slots.actor for c in m.codes}) >= 2):
             # PLOVER: these categories always have a recipient; look further in the trigger's

@@ -110,6 +110,9 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
                                    sector=e.sector, locative=loc, institution=True))
                 i += L
                 continue
+            if e.form_kind == "demonym" and i > 0 and lr.has("ethnic_marker", doc[i - 1].lower_):
+                i += L  # "ethnic Albanians in Serbia": people of a group, not the country Albania
+                continue
             if e.form_kind == "demonym":
                 kind, sector = "demonym", _sector_of_noun(lr, doc[head].head)
             else:
