@@ -325,3 +325,9 @@ def test_an_event_dated_from_another_one(code):
     got = _dates(code("Le Tchad a rappelé lundi son ambassadeur à Khartoum, au lendemain d'une attaque de "
                       "l'armée soudanaise contre un poste frontalier tchadien.", published="2025-03-11"))
     assert ("SANCTION", "2025-03-10", "day") in got and ("ASSAULT", "2025-03-09", "day") in got, got
+
+
+def test_an_idiom_marked_as_no_event_is_none(code):
+    """Lexicon rows of category NONE: "s'appuyer sur" is to rely on, not to support."""
+    assert [e for e in events(code("Le Togo s'appuie sur les ports du Ghana pour ses importations.")) if e[0] == "SUPPORT"] == []
+    assert ("SUPPORT", ("TGO",), ("SEN",), "occurred") in events(code("Le Togo appuie la candidature du Sénégal."))

@@ -45,8 +45,21 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
     if (qa or qb) and qa != qb:
         return False
     # named people make events distinct: the arrival of X and X's audience with Y are two
+    # (a headline names fewer people than the report it heads; two sentences of the body,
+    # one naming people, the other none, may tell two meetings of one visit)
     pa, pb = _persons(a), _persons(b)
-    return not pa or not pb or pa == pb
+    return pa == pb or (not pa or not pb) and (_is_headline(a) or _is_headline(b))
+
+
+def _is_headline(em: EventMention) -> bool:
+    """The article's first line, short and without a full stop: a title."""
+    ev = em.evidence[0]
+    text = ev.sentence.strip()
+    return ev.start == 0 and len(text) <= HEADLINE_CHARS and not text.endswith(".")
+
+
+#: A title is at most this long.
+HEADLINE_CHARS = 160
 
 
 def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:

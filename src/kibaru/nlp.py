@@ -11,6 +11,8 @@ import importlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.language import Language
+
 from .errors import ResourceError
 from .records import Article
 
@@ -19,8 +21,48 @@ from .records import Article
 NEEDED = ("tok2vec", "morphologizer", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 
-def load_pipeline(model: str):
-    """Load an installed spaCy model package by name, keeping only the needed components."""
+class HyphenatedWords:
+    """"état-major", "Akufo-Addo" came out of the tokenizer as three tokens, and the parser
+    took the hyphen for a sentence end, losing the rest of the sentence: such a word is made
+    one token again, and no sentence starts right after a word (each line is parsed as its
+    own doc: a headline without a full stop is never glued to the text after it). Two names joined by a hyphen ("Algérie-Mali", "Russia-Africa") stay
+    apart: `is_name(form)` tells the known names (a form that is a name as a whole, like
+    "Guinée-Bissau", is one token)."""
+
+    def __init__(self, is_name=lambda form: False):
+        self.is_name = is_name
+
+    def __call__(self, doc):
+        spans, i = [], 0
+        while i + 2 < len(doc):
+            a, h, b = doc[i], doc[i + 1], doc[i + 2]
+            if h.text in HYPHENS and not a.whitespace_ and not h.whitespace_ and a.is_alpha and b.is_alpha and (
+                    self.is_name(doc[i:i + 3].text) or not (self.is_name(a.text) and self.is_name(b.text))):
+                spans.append(doc[i:i + 3])
+                i += 3
+            else:
+                i += 1
+        if spans:
+            with doc.retokenize() as r:
+                for sp in spans:
+                    r.merge(sp)
+        for t in doc[1:]:
+            if any(ch.isalpha() for ch in doc[t.i - 1].text):
+                t.is_sent_start = False  # a sentence starts after punctuation, never right after a word
+        return doc
+
+
+HYPHENS = frozenset({"-", "‐", "‑"})
+
+
+@Language.factory("kibaru_hyphenated_words")
+def _hyphenated_words(nlp, name):
+    return HyphenatedWords()
+
+
+def load_pipeline(model: str, is_name=None):
+    """Load an installed spaCy model package by name, keeping only the needed components;
+    `is_name(form)` tells known names apart (see `HyphenatedWords`)."""
     try:
         module = importlib.import_module(model)
     except ImportError:
@@ -30,6 +72,9 @@ def load_pipeline(model: str):
     unused = [n for n in nlp.pipe_names if n not in NEEDED]
     if unused:
         nlp.select_pipes(disable=unused)
+    merger = nlp.add_pipe("kibaru_hyphenated_words", first=True)
+    if is_name is not None:
+        merger.is_name = is_name
     return nlp
 
 

@@ -15,8 +15,9 @@ from .knowledge import Knowledge, normalise_form
 from .nlp import load_pipeline
 from .settings import Settings
 
-#: Longest surface form (in tokens) looked up in the gazetteer and role lists.
-MAX_FORM_TOKENS = 8
+#: Longest surface form (in tokens) looked up in the gazetteer and role lists ("Groupe de
+#: soutien à l'islam et aux musulmans" is nine; the prefix index keeps long tries cheap).
+MAX_FORM_TOKENS = 14
 
 
 @lru_cache(maxsize=1 << 18)
@@ -94,7 +95,9 @@ class Resources:
     def pipeline(self, lang: str):
         """The spaCy pipeline of a language, loaded on first use, then reused."""
         if lang not in self._pipelines:
-            self._pipelines[lang] = load_pipeline(self.settings.model_for(lang))
+            lr = self.lang.get(lang)
+            known = (lambda form: bool(lr.gazetteer.get(fold(form))) or fold(form) in self.places) if lr else None
+            self._pipelines[lang] = load_pipeline(self.settings.model_for(lang), known)
         return self._pipelines[lang]
 
     @cached_property

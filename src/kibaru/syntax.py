@@ -101,8 +101,12 @@ def match_trigger(tok, lr: LanguageResources) -> Trigger | None:
                              for w in (t.lemma_.lower(), t.lower_)}
             if not all(w in near for w in trig.words[1:]):
                 continue
-        return trig
+        return None if trig.event == NOT_AN_EVENT else trig
     return None
+
+
+#: The category of lexicon rows that mark an idiom as no event ("s'appuyer sur": to rely on).
+NOT_AN_EVENT = "NONE"
 
 
 def governor(tok):
