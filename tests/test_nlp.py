@@ -1,0 +1,19 @@
+"""The one spaCy pipeline kibaru builds: what it does to French text before tagging."""
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def test_hyphenated_words_are_one_token_and_keep_their_sentence(resources):
+    nlp = resources.pipeline("fr")
+    doc = nlp("Le chef d'état-major de l'armée, reçu par Nana Akufo-Addo, a rencontré son homologue.")
+    words = [t.text for t in doc]
+    assert "état-major" in words and "Akufo-Addo" in words
+    assert len(list(doc.sents)) == 1
+
+
+def test_two_names_joined_by_a_hyphen_stay_two_names(resources):
+    doc = resources.pipeline("fr")("Crise Algérie-Mali : Alger rappelle son ambassadeur en Guinée-Bissau")
+    words = [t.text for t in doc]
+    assert "Algérie" in words and "Mali" in words  # two countries, each found in the gazetteer
+    assert "Guinée-Bissau" in words                # one country whose name has a hyphen
