@@ -20,6 +20,10 @@ When two figures disagree — the rule, for every amount:
   when their ranges meet or lie within 5 % of the larger value of each other (rounding:
   "environ 1 000" and "1 020" agree); otherwise the outlets disagree ("plus de 70" and
   "une soixantaine" do; "plus de 70" and "77" do not; "environ 1 100" and "about 1,000" do).
+
+Time of day, effective date of a decision and the country of the place, read from each
+article's text, are compared in `kibaru.claims`. A toll found in two articles is compared only
+when both are in one story (`kibaru.stories`).
 """
 from __future__ import annotations
 

@@ -10,7 +10,9 @@ Events inside one country (an attack in Bamako: MLI against MLI) have one partic
 and link nothing that way; articles are also linked when, published within `NAME_DAYS` of
 each other, they share at least `SHARED_NAMES` rare proper names — names found in at most
 `RARE_NAME_ARTICLES` articles of the store ("Faladié", a commander's name), candidates coming
-from an index by name.
+from an index by name — or one such name when both also state an event of the same category
+on the same day (outlets naming the attacked neighbourhood, each with other details: a common
+word capitalised in a name, "Groupe de soutien…", is rare only in a small store).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from .claims import claim_discrepancies
 from .discrepancies import event_discrepancies, figure_discrepancies
 from .records import DateInterval, Event, Evidence, Participant, Place, Quantity, Story
 from .scores import plover_event, plover_score
@@ -68,6 +71,31 @@ def _is_core(m: dict, day: date | None) -> bool:
     return (s - day).days <= CORE_WINDOW_DAYS and (day - e).days <= CORE_WINDOW_DAYS
 
 
+#: The lead: headline and first paragraphs, up to this many paragraphs of some length.
+LEAD_PARAGRAPHS = 2
+LEAD_PARAGRAPH_CHARS = 120
+
+
+def _lead_end(text: str) -> int:
+    """Where an article's lead ends: after its first `LEAD_PARAGRAPHS` real paragraphs (the
+    headline and short lines before them included). What an article links to other reports
+    by is what it leads with; an event recalled further down ("dix jours après la décision
+    de Niamey…") is background, even when recent."""
+    pos, seen = 0, 0
+    for line in text.split("\n"):
+        pos += len(line) + 1
+        if len(line.strip()) >= LEAD_PARAGRAPH_CHARS:
+            seen += 1
+            if seen == LEAD_PARAGRAPHS:
+                return pos
+    return pos
+
+
+def _first_said(m: dict) -> int:
+    ev = m.get("evidence") or []
+    return min((e.get("start") or 0 for e in ev), default=0)
+
+
 class _Union:
     def __init__(self):
         self.parent: dict[str, str] = {}
@@ -101,8 +129,9 @@ def build_stories(articles: list[dict], mentions: list[dict]):
         if a.get("duplicate_of"):
             uf.union(a["id"], a["duplicate_of"])
             continue
+        lead = _lead_end(a.get("text") or "")
         keys = {(plover_event(m["event"], m["status"]), _codes(m)) for m in by_article[a["id"]]
-                if len(_codes(m)) >= 2 and _is_core(m, day[a["id"]])}
+                if len(_codes(m)) >= 2 and _is_core(m, day[a["id"]]) and _first_said(m) < lead}
         d = day[a["id"]]
         week = d.toordinal() // 7 if d else None
         for k in keys:
@@ -112,7 +141,10 @@ def build_stories(articles: list[dict], mentions: list[dict]):
                                           or abs((d - day[other]).days) <= STORY_WINDOW_DAYS):
                     uf.union(a["id"], other)
             index[(k, week)] = a["id"]
-    _link_by_names(articles, day, uf)
+    acts = {a["id"]: {(plover_event(m["event"], m["status"]), m["date_start"]) for m in by_article[a["id"]]
+                      if m["date_precision"] == "day" and m.get("date_text") and m["status"] != "negated"}
+            for a in articles}
+    _link_by_names(articles, day, uf, acts)
     groups: dict[str, list[dict]] = defaultdict(list)
     for a in articles:
         groups[uf.find(a["id"])].append(a)
@@ -127,6 +159,7 @@ def build_stories(articles: list[dict], mentions: list[dict]):
         events.extend(evs)
         discrepancies.extend(discs)
         discrepancies.extend(_new(discs, figure_discrepancies(sid, members, day)))
+        discrepancies.extend(_new(discs, claim_discrepancies(sid, members, day, ms)))
         days = sorted(d.isoformat() for a in members if (d := day[a["id"]]))
         codes = sorted({c for m in ms for c in _codes(m)})
         first = min(members, key=lambda a: (a.get("published") or "9999", a["id"]))
@@ -146,7 +179,7 @@ def proper_names(text: str) -> set[str]:
     return out
 
 
-def _link_by_names(articles: list[dict], day: dict, uf: _Union) -> None:
+def _link_by_names(articles: list[dict], day: dict, uf: _Union, acts: dict | None = None) -> None:
     names = {a["id"]: proper_names(a.get("text") or "") for a in articles if not a.get("duplicate_of") and day[a["id"]]}
     holders: dict[str, list[str]] = defaultdict(list)
     for aid, ns in names.items():
@@ -159,7 +192,8 @@ def _link_by_names(articles: list[dict], day: dict, uf: _Union) -> None:
                 for y in sorted(ids)[i + 1:]:
                     shared[(x, y)] += 1
     for (x, y), k in shared.items():
-        if k >= SHARED_NAMES and abs((day[x] - day[y]).days) <= NAME_DAYS:
+        same_act = bool(acts and acts.get(x, set()) & acts.get(y, set()))
+        if (k >= SHARED_NAMES or same_act) and abs((day[x] - day[y]).days) <= NAME_DAYS:
             uf.union(x, y)
 
 
