@@ -191,3 +191,21 @@ def test_one_rare_name_and_the_same_act_on_the_same_day_make_one_story(b_event, 
     ms = [_stated("m1", "a", "ASSAULT", "2024-09-17"), _stated("m2", "b", b_event, b_day, ("MLI", "RUS"))]
     _, _, _, story = build_stories(arts, ms)
     assert (story["a"] == story["b"]) is linked
+
+
+@pytest.mark.slow
+def test_datelines_from_two_cities_are_no_disagreement_on_the_place(tmp_path, resources):
+    """Two outlets filing from two capitals report one recall: the dispatch's city is where
+    the story was written, not a claim on where the event happened."""
+    from kibaru.pipeline import run
+    from kibaru.store import Store
+    texts = {"A": "DAKAR, 3 mars (Test Presse) — Le Sénégal a rappelé lundi son ambassadeur en Gambie.",
+             "B": "BANJUL, 3 mars (Test Info) — Le Sénégal a rappelé lundi son ambassadeur en Gambie, "
+                  "selon un communiqué."}
+    (tmp_path / "in.jsonl").write_text("\n".join(
+        json.dumps({"outlet": o, "lang": "fr", "text": t, "published": "2025-03-03"}, ensure_ascii=False)
+        for o, t in texts.items()))
+    with Store(tmp_path / "k.duckdb") as store:
+        run([tmp_path / "in.jsonl"], store, resources=resources)
+        assert len({a["story_id"] for a in store.articles()}) == 1
+        assert [d for d in store.discrepancies() if d["field"] == "location"] == []

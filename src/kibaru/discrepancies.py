@@ -178,6 +178,23 @@ def place_key(m: dict) -> str | None:
     return (loc.get("name") or "").casefold() or None
 
 
+def _stated_place(m: dict) -> str | None:
+    """The place a text states for the mention's clause: not the city of a dateline
+    ("OUAGADOUGOU, 28 janvier —"), where the dispatch was filed, which outlets filing from
+    two capitals do not disagree on."""
+    name = ((m["location"] or {}).get("name") or "").casefold()
+    if not name:
+        return None
+    for ev in m["evidence"] or []:
+        sent = (ev.get("sentence") or "").casefold()
+        at = sent.find(name)
+        while at >= 0:
+            if not (at <= 1 and sent[at + len(name):at + len(name) + 1] == ","):
+                return place_key(m)
+            at = sent.find(name, at + 1)
+    return None
+
+
 def _stated_day(m: dict) -> str | None:
     """The day a text states for the mention; not a headline's day inferred from publication."""
     return m["date_start"] if m["date_precision"] == "day" and m.get("date_text") else None
@@ -189,7 +206,7 @@ def event_discrepancies(sid: str, eid: str, c: list[dict], codes: frozenset[str]
         return []
     out = []
     about = f"{c[0]['event']} " + "–".join(sorted(codes))
-    for field, get in (("date", _stated_day), ("location", place_key)):
+    for field, get in (("date", _stated_day), ("location", _stated_place)):
         values: dict[str, list[str]] = defaultdict(list)
         shown: dict[str, str] = {}
         for m in c:
