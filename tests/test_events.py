@@ -331,3 +331,19 @@ def test_an_idiom_marked_as_no_event_is_none(code):
     """Lexicon rows of category NONE: "s'appuyer sur" is to rely on, not to support."""
     assert [e for e in events(code("Le Togo s'appuie sur les ports du Ghana pour ses importations.")) if e[0] == "SUPPORT"] == []
     assert ("SUPPORT", ("TGO",), ("SEN",), "occurred") in events(code("Le Togo appuie la candidature du Sénégal."))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a denial answers the accusation made against its actor just before
+    ("Le Niger accuse le Bénin d'héberger des bases étrangères. Cotonou a démenti mardi.",
+     ("REJECT", ("BEN",), ("NER",))),
+    # the other party of what is denounced, named in the participle that describes it
+    ("Le gouvernement guinéen dénonce le soutien apporté par le Libéria aux rebelles.",
+     ("ACCUSE", ("GIN",), ("LBR",))),
+    # announcing money for a country is a pledge (PLOVER AGREE)
+    ("L'Union européenne a annoncé une enveloppe de 40 millions d'euros en faveur du Tchad.",
+     ("AGREE", ("IGO:EU",), ("TCD",))),
+])
+def test_answers_described_objects_and_pledges(code, text, expected):
+    got = [e[:3] for e in events(code(text, published="2025-09-10"))]
+    assert expected in got, got

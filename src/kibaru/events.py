@@ -22,7 +22,7 @@ from .merging import merge_mentions
 from .scores import modes, plover_score
 from .event_places import dateline_of, place_complement, place_of
 from .event_dates import anchor_date, nearest_time, pluperfect, recent_tense, simple_present, stale
-from .participants import JOINT, TWO_SIDED, complete, continue_previous, distinct, participants
+from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
 from .syntax import VERB_WINDOW, arguments, governor, match_trigger, subtree_ids
 
 #: Categories whose second party is naturally the host when a place is named ("visite à Moscou").
@@ -318,7 +318,8 @@ class EventCoder:
                                      occasion=out[-1] if out and _names_occasion(stext, self.lr) else None,
                                      headline_places=headline_places)
                     if em is not None:
-                        em = complete(continue_previous(em, out + found), aa, self.country_names)
+                        em = complete(answer_previous(continue_previous(em, out + found), out + found),
+                                      aa, self.country_names)
                         found.append(em)
                         taken_tokens.update(t.i for t in tok.subtree if t.dep_ in ("nmod", "obl:mod") and t.pos_ == "NOUN"
                                             and not _offset_before(times, t, sent))  # "au lendemain de l'attaque": its own day
@@ -448,10 +449,12 @@ class EventCoder:
             near = [m for m in ms if m.head in sub and m.codes and not set(m.codes) & acodes and not m.nested
                     and m.kind != "place"]
             if not near:
-                # "met fin à l'accord qui le liait à la France": the other party of the thing
-                # acted on, named in the relative clause that describes it
-                rel = {t.i for o in tok.children if o.dep_ in ("obj", "dobj", "obl:arg", "nmod", "obl")
-                       for c in o.children if c.dep_ in ("acl:relcl", "relcl") for t in c.subtree}
+                # "met fin à l'accord qui le liait à la France", "dénonce le soutien apporté par
+                # l'Ukraine": the other party of the thing acted on, named in the clause that
+                # describes it
+                rel = set().union(*(subtree_ids(c, self.blocked) for o in tok.children
+                                    if o.dep_ in ("obj", "dobj", "obl:arg", "nmod", "obl")
+                                    for c in o.children if c.dep_ in ("acl:relcl", "relcl", "acl")))
                 near = [m for m in ms if m.head in rel and m.codes and not set(m.codes) & acodes
                         and not m.nested and m.kind != "place"]
             slots.recipient.extend(near[:2])

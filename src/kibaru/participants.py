@@ -72,6 +72,22 @@ def continue_previous(em: EventMention, previous: list[EventMention]) -> EventMe
     return em
 
 
+#: Categories that answer an earlier act against their actor ("Bamako a démenti…").
+ANSWERS = {"REJECT": {"ACCUSE", "REQUEST", "THREATEN"}, "CONCEDE": {"ACCUSE", "REQUEST"}}
+
+
+def answer_previous(em: EventMention, previous: list[EventMention]) -> EventMention:
+    """"Le gouvernement a démenti": a denial with no recipient answers the last accusation,
+    demand or threat made against its actor, and is addressed to whoever made it."""
+    if em.recipient or em.event not in ANSWERS or not em.actor:
+        return em
+    acodes = {p.code for p in em.actor if p.code}
+    for prev in reversed(previous):
+        if prev.event in ANSWERS[em.event] and prev.actor and acodes & {p.code for p in prev.recipient if p.code}:
+            return replace(em, recipient=tuple(p for p in prev.actor if p.code not in acodes))
+    return em
+
+
 def complete(em: EventMention, aa: ArticleActors, names: dict[str, str]) -> EventMention:
     """An event of a two-sided category with one side only: the other side is the actor the
     article is most about, other than this side ("La France a rejeté ces accusations" in an
