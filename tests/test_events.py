@@ -347,3 +347,10 @@ def test_an_idiom_marked_as_no_event_is_none(code):
 def test_answers_described_objects_and_pledges(code, text, expected):
     got = [e[:3] for e in events(code(text, published="2025-09-10"))]
     assert expected in got, got
+
+
+def test_the_dateline_city_is_no_party(code):
+    got = [e[:3] for e in events(code("LOMÉ, 3 mars (Test Presse) — Les dirigeants ouest-africains ont levé samedi "
+                                      "la plupart des sanctions qu'ils avaient imposées au Burkina Faso.",
+                                      published="2025-03-03"))]
+    assert ("CONCEDE", ("IGO:ECOWAS",), ("BFA",)) in got, got

@@ -251,11 +251,14 @@ class EventCoder:
         last_day: DateInterval | None = None
         last_place: Mention | None = None
         dateline_place = dateline_of(parsed, aa)
+        dateline_para = next((p.index for p in parsed.paragraphs if dateline_place in aa.in_para(p.index)), None)
         headline_places: dict[str, Mention] = {}  # category → place the headline/lead names for it
         for para in parsed.paragraphs:
             doc, mentions = para.doc, aa.in_para(para.index)
             for sent in doc.sents:
-                ms = [m for m in mentions if sent.start <= m.head < sent.end]
+                # the dateline ("ABUJA, 24 févr. —") says where the dispatch was filed: no party
+                ms = [m for m in mentions if sent.start <= m.head < sent.end
+                      and not (para.index == dateline_para and m == dateline_place)]
                 stext = sent.text
                 times = [(f, self.time.resolve(f, anchor, future=_after_start_word(stext, f.start, self.lr)))
                          for f in self.time.find(stext) if not _after_validity_word(stext, f.start, self.lr)]
@@ -452,8 +455,9 @@ class EventCoder:
                 # "met fin à l'accord qui le liait à la France", "dénonce le soutien apporté par
                 # l'Ukraine": the other party of the thing acted on, named in the clause that
                 # describes it
-                rel = set().union(*(subtree_ids(c, self.blocked) for o in tok.children
-                                    if o.dep_ in ("obj", "dobj", "obl:arg", "nmod", "obl")
+                objs = [o for o in tok.children if o.dep_ in ("obj", "dobj", "obl:arg", "nmod", "obl")]
+                objs += [n for o in objs for n in o.children if n.dep_ == "nmod"]  # "la plupart des sanctions qu'…"
+                rel = set().union(*(subtree_ids(c, self.blocked) for o in objs
                                     for c in o.children if c.dep_ in ("acl:relcl", "relcl", "acl")))
                 near = [m for m in ms if m.head in rel and m.codes and not set(m.codes) & acodes
                         and not m.nested and m.kind != "place"]
