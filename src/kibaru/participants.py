@@ -56,9 +56,12 @@ def participants(ms: list[Mention], names: dict[str, str]) -> list[Participant]:
 
 def distinct(p: Participant, actor: list[Participant]) -> bool:
     """A recipient is not the actor again — unless one side is an armed group and the other
-    its country's state ("le JNIM a frappé le camp de Kati": MLI rebels against MLI)."""
+    its country's state ("le JNIM a frappé le camp de Kati": MLI rebels against MLI), or the
+    recipient is a person of the actor's country ("soldiers detained President Bazoum"): an
+    internal event, X against X, which no foreign party is then invented for."""
     same = [a for a in actor if a.code == p.code]
-    return not p.code or not same or any("REB" in {p.sector, a.sector} and p.sector != a.sector for a in same)
+    return not p.code or not same or any("REB" in {p.sector, a.sector} and p.sector != a.sector for a in same) \
+        or bool(p.role) and all(a.actor_id != p.actor_id for a in same)  # "soldiers detained President Bazoum"
 
 
 def continue_previous(em: EventMention, previous: list[EventMention]) -> EventMention:
