@@ -201,8 +201,10 @@ class EventCoder:
     def _told_participle(self, tok) -> bool:
         """"des militaires condamnés le 30 décembre par la cour": a participle with its agent or
         its day tells an event; "une solution négociée" does not."""
-        return any(c.dep_ in ("obl:agent", "agent") or c.dep_.startswith("obl") and any(
-            self._is_time_word(t) for t in c.subtree) for c in tok.children)
+        return any(c.dep_ in ("obl:agent", "agent") and any(self.lr.has("agent_prep", g.lower_) for g in c.children)
+                   or c.dep_ == "agent"
+                   or c.dep_.startswith("obl") and c.dep_ != "obl:agent" and any(self._is_time_word(t) for t in c.subtree)
+                   for c in tok.children)
 
     def _is_pronoun(self, tok) -> bool:
         return self.lr.has("pronoun_sg", tok.lower_) or self.lr.has("pronoun_pl", tok.lower_)
