@@ -354,3 +354,10 @@ def test_the_dateline_city_is_no_party(code):
                                       "la plupart des sanctions qu'ils avaient imposées au Burkina Faso.",
                                       published="2025-03-03"))]
     assert ("CONCEDE", ("IGO:ECOWAS",), ("BFA",)) in got, got
+
+
+def test_a_protest_is_its_place_s_people_against_whom_it_targets(code):
+    got = [e[:3] for e in events(code("Depuis lundi, des manifestations exigeant le départ des soldats français se "
+                                      "succèdent devant l'ambassade de France à Ndjamena.", published="2025-09-10"))]
+    assert ("PROTEST", ("TCD",), ("FRA",)) in got, got
+    assert not any(e[0] == "REQUEST" for e in got), got  # what the protest demands is no other event

@@ -316,6 +316,12 @@ class EventCoder:
                         # "Groupe de soutien à l'islam", "une solution négociée" (a participle,
                         # even one the tagger took for an infinitive with no "à"/"de"): not events
                         continue
+                    if tok.pos_ == "VERB" and any(c.dep_.startswith("nsubj") and c.i in by_tok and by_tok[c.i].event == "PROTEST"
+                                                  for c in tok.children):
+                        continue  # "des manifestations réclamant le départ…": what the protest demands
+                    if tok.pos_ == "VERB" and tok.dep_ in ("acl", "acl:relcl") and tok.head.i in by_tok \
+                            and by_tok[tok.head.i].event == "PROTEST":
+                        continue
                     inner = [t for t, h in embedded.items() if h.i == tok.i]
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
                                      last_day, last_place, dateline_place, {t.i: tr.event for t, tr in hits},
@@ -472,8 +478,17 @@ class EventCoder:
                 have = {p.code for p in actor}
                 actor = actor + [Participant(names.get(c, c), c) for c in aa.dyad if c not in have and c not in codes]
                 codes = {p.code for p in actor + recipient if p.code}
-        if not codes:
-            return None
+        if trig.event == "PROTEST" and tok.pos_ == "NOUN" and not slots.recipient:
+            # "des manifestations réclamant le départ des troupes françaises": whom a protest
+            # targets is named in what it demands or denounces
+            said = [v for v in (tok.head, *tok.children) if v.pos_ == "VERB" and v.i != tok.i
+                    and (v.dep_ in ("acl", "acl:relcl") or tok.dep_.startswith("nsubj") and v.i == tok.head.i)]
+            ids = {t.i for v in said for c in v.children if c.dep_ in ("obj", "dobj", "obl:arg") for t in c.subtree}
+            recipient = [p for p in participants([m for m in ms if m.head in ids and m.codes and not m.nested
+                                                  and m.kind != "place"], names) if distinct(p, actor)]
+            codes = {p.code for p in actor + recipient if p.code}
+        if not codes and not (trig.event == "PROTEST" and tok.pos_ == "NOUN" and aa.home and tok.dep_.startswith("nsubj")):
+            return None  # (protests told as what happens — "des manifestations se sont succédé" — are their place's)
         status = self.status(tok, gov, sent)
         mode = trig.mode
         event = trig.event
