@@ -361,3 +361,10 @@ def test_a_protest_is_its_place_s_people_against_whom_it_targets(code):
                                       "succèdent devant l'ambassade de France à Ndjamena.", published="2025-09-10"))]
     assert ("PROTEST", ("TCD",), ("FRA",)) in got, got
     assert not any(e[0] == "REQUEST" for e in got), got  # what the protest demands is no other event
+
+
+def test_a_second_verb_shares_the_subject_of_the_first(code):
+    """"X a dénoncé A et annoncé le rappel de ses ambassadeurs": X recalls them."""
+    got = [e[:2] for e in events(code("Le gouvernement guinéen a dénoncé mardi ces mesures et annoncé, par "
+                                      "réciprocité, le rappel de son ambassadeur à Freetown.", published="2025-09-10"))]
+    assert ("SANCTION", ("GIN",)) in got, got

@@ -332,8 +332,10 @@ class EventCoder:
                         em = complete(answer_previous(continue_previous(em, out + found), out + found),
                                       aa, self.country_names)
                         found.append(em)
-                        taken_tokens.update(t.i for t in tok.subtree if t.dep_ in ("nmod", "obl:mod") and t.pos_ == "NOUN"
-                                            and not _offset_before(times, t, sent))  # "au lendemain de l'attaque": its own day
+                        own = {t.i for c in tok.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+                               for t in c.subtree}  # "a dénoncé X et annoncé Y": Y is the other verb's
+                        taken_tokens.update(t.i for t in tok.subtree if t.i in own and t.dep_ in ("nmod", "obl:mod")
+                                            and t.pos_ == "NOUN" and not _offset_before(times, t, sent))
                 out.extend(found)
                 actors_here = [m for m in ms if any(m.key and m.key == p.actor_id or m.code == p.code and m.kind == "country"
                                                     for em in found for p in em.actor)]
@@ -367,7 +369,7 @@ class EventCoder:
             # "la junte a obtenu le départ des troupes françaises": whoever brought the act
             # about is its other party
             acodes = {c for m in slots.actor for c in m.codes}
-            for slot, prep, arg in arguments(gov):
+            for slot, prep, arg in _with_shared_subject(gov):
                 if slot == "subj" and rel in ("obj", "dobj", "xcomp", "nmod", "obl", "obl:arg"):
                     ids = subtree_ids(arg, self.blocked)
                     slots.recipient.extend(m for m in ms if m.head in ids and not m.nested and m.codes
@@ -378,7 +380,7 @@ class EventCoder:
             undergo = self.lr.has("undergo", gov.lemma_.lower()) or any(
                 self.lr.has("undergo", c.lemma_.lower()) for c in gov.children if c.dep_ in ("obj", "dobj"))
             gslots_actor, gslots_rec = [], []
-            for slot, prep, arg in arguments(gov):
+            for slot, prep, arg in _with_shared_subject(gov):
                 ids = subtree_ids(arg, self.blocked)
                 inside = [m for m in ms if m.head in ids and not m.nested]
                 if slot == "subj" and rel in ("obj", "dobj", "xcomp", "obl:arg", "obl:mod", "obl", "prep", "pobj", "conj", "nmod"):
@@ -587,6 +589,15 @@ def _after_validity_word(text: str, start: int, lr: LanguageResources) -> bool:
     return any(lr.has("validity_prep", w.lower().strip("’'")) or lr.has("validity_prep", w.lower().split("'")[0] + "'")
                for w in before[-1:]) or (len(before) == 2 and lr.has("validity_prep", before[0].lower())
                                         and before[1].lower() in ("l'année", "l’année", "la", "le", "the"))
+
+
+def _with_shared_subject(verb):
+    """The arguments of a verb, with its head's subject when it has none of its own ("le
+    gouvernement a dénoncé X et annoncé le rappel…": who announced is who denounced)."""
+    args = list(arguments(verb))
+    if verb.dep_ == "conj" and verb.head.i != verb.i and not any(a[0] in ("subj", "subjpass") for a in args):
+        args += [a for a in arguments(verb.head) if a[0] in ("subj", "subjpass")]
+    return args
 
 
 def _offset_before(times, tok, sent):
