@@ -368,3 +368,11 @@ def test_a_second_verb_shares_the_subject_of_the_first(code):
     got = [e[:2] for e in events(code("Le gouvernement guinéen a dénoncé mardi ces mesures et annoncé le rappel "
                                       "de son ambassadeur en Sierra Leone.", published="2025-09-10"))]
     assert ("SANCTION", ("GIN",)) in got, got
+
+
+def test_the_government_is_the_home_country_s_and_a_second_verb_keeps_its_object(code):
+    text = ("Lomé accuse Accra et quitte le comité frontalier\n\n"
+            "Le gouvernement a annoncé lundi la convocation de l'ambassadeur du Ghana.")
+    got = [e[:3] for e in events(code(text, published="2025-09-10"))]
+    assert ("ACCUSE", ("TGO",), ("GHA",)) in got, got  # not also the committee "quitte" acts on
+    assert got.count(("ACCUSE", ("TGO",), ("GHA",))) >= 1

@@ -458,7 +458,8 @@ class EventCoder:
             # PLOVER: these categories always have a recipient; look further in the trigger's
             # phrase, then to the other side of the article's dyad
             acodes = {c for m in slots.actor for c in m.codes}
-            sub = subtree_ids(tok, self.blocked)
+            sub = subtree_ids(tok, self.blocked) - {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                                                    for t in c.subtree}  # "accuse Alger et quitte le CEMOC"
             near = [m for m in ms if m.head in sub and m.codes and not set(m.codes) & acodes and not m.nested
                     and m.kind != "place"]
             if not near:

@@ -49,9 +49,12 @@ def participants(ms: list[Mention], names: dict[str, str]) -> list[Participant]:
                 seen.add(("geo", c))
             name = m.name if len(m.codes) == 1 else names.get(c, c)
             out.append(Participant(name, c, m.sector, m.role, m.key))
-    # a code given by a person makes the bare country/demonym mention of it redundant
+    # a code given by a person or a state institution ("les autorités maliennes") makes the
+    # bare country/demonym mention of it redundant
     coded_people = {p.code for p in out if p.actor_id and p.role}
-    return [p for p in out if p.actor_id or p.code not in coded_people or p.role]
+    coded_people |= {c for m in ms if m.institution for c in m.codes}
+    bare = {(m.key or m.name) for m in ms if m.kind in ("country", "demonym")}
+    return [p for p in out if not (p.code in coded_people and (p.actor_id or p.name) in bare and not p.role)]
 
 
 def distinct(p: Participant, actor: list[Participant]) -> bool:
