@@ -376,3 +376,10 @@ def test_the_government_is_the_home_country_s_and_a_second_verb_keeps_its_object
     got = [e[:3] for e in events(code(text, published="2025-09-10"))]
     assert ("ACCUSE", ("TGO",), ("GHA",)) in got, got  # not also the committee "quitte" acts on
     assert got.count(("ACCUSE", ("TGO",), ("GHA",))) >= 1
+
+
+def test_an_armed_group_s_unnamed_target_is_its_country_s_state(code):
+    text = ("Le Nigeria et la Russie ont signé un accord militaire en janvier. La Russie livrera des hélicoptères.\n\n"
+            "Des combattants de Boko Haram ont attaqué mardi un poste militaire isolé.")
+    got = [e[:3] for e in events(code(text, published="2025-09-10"))]
+    assert ("ASSAULT", ("NGA",), ("NGA",)) in got, got

@@ -90,6 +90,11 @@ class EventCoder:
                 slots.recipient.extend(ms)
 
         args = list(arguments(tok))
+        if tok.pos_ == "VERB" and any(c.dep_ in ("aux:tense", "aux") for c in tok.children) \
+                and not any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children):
+            # "des combattants … ont attaqué": an active verb (auxiliary avoir, no passive one)
+            # whose subject the parser labelled passive
+            args = [("subj" if a[0] == "subjpass" else a[0], a[1], a[2]) for a in args]
         if tok.pos_ in ("VERB", "AUX") and not any(a[0] in ("subj", "subjpass") for a in args) \
                 and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "ROOT"):
             # "Accueilli à Moscou, le président…": the participle's subject is the main verb's

@@ -105,6 +105,12 @@ def complete(em: EventMention, aa: ArticleActors, names: dict[str, str]) -> Even
     if bool(acodes) == bool(rcodes):
         return em
     have = acodes or rcodes
+    rebels = [p for p in em.actor if p.sector == "REB" and p.code and len(p.code) == 3]
+    if em.event in ("ASSAULT", "COERCE") and rebels and not rcodes:
+        # "le JNIM a frappé l'école de gendarmerie": an armed group's unnamed target is the
+        # state it fights (its own country's), not whoever else the article names
+        c = rebels[0].code
+        return replace(em, recipient=(Participant(names.get(c, c), c),), confidence=round(em.confidence - 0.1, 2))
     if len(have) >= 2 and em.event in JOINT:
         return em  # "le Mali et la Russie ont réaffirmé…": a joint act of both, no one else's
     other = next((c for c, n in aa.salience if n >= MIN_SALIENCE and c not in have), None)
