@@ -305,6 +305,9 @@ def test_a_communique_decision_is_dated_on_its_day(code):
     # an arrest told without its agent is the state's where it happened
     ("Le Bénin a remis en liberté lundi les douze soldats nigérians. Ces soldats avaient été "
      "arrêtés en juin à Cotonou.", ("COERCE", ("BEN",), ("NGA",))),
+    # …and a number of them too ("trois soldats" of the twelve)
+    ("Les douze soldats nigérians sont rentrés lundi à Abuja. Trois soldats avaient été "
+     "arrêtés en juin à Cotonou.", ("COERCE", ("BEN",), ("NGA",))),
     # a participle with its agent and its day is an event of its own
     ("Le président togolais a gracié les cinq journalistes béninois condamnés le 4 mai par le tribunal de Lomé.",
      ("SANCTION", ("TGO",), ("BEN",))),

@@ -223,11 +223,12 @@ def _nominal_anaphors(doc, para: int, lr: LanguageResources, here: list[Mention]
         if t.i in qualified:
             nationals[(t.lemma_.lower(), number)] = qualified[t.i]
             continue
-        if t.pos_ != "NOUN" or t.i in taken or any(c.dep_ == "nummod" for c in t.children):
+        counted = any(c.dep_ == "nummod" for c in t.children)
+        if t.pos_ != "NOUN" or t.i in taken or counted and lr.has("group_noun", t.lower_):
             continue  # "la délégation malienne … les deux délégations": another group
         prev = nationals.get((t.lemma_.lower(), number))
-        definite = any(c.dep_ == "det" and (lr.has("demonstrative", c.lower_) or c.lower_ in DEFINITE)
-                       for c in t.children)
+        definite = counted or any(c.dep_ == "det" and (lr.has("demonstrative", c.lower_) or c.lower_ in DEFINITE)
+                                  for c in t.children)  # "trois militaires" of the forty-six named
         if prev is not None and definite and not any(c.dep_ in ("nmod", "amod") and c.i in taken for c in t.children):
             found.append(replace(prev, para=para, start=t.i, end=t.i + 1, head=t.i, text=t.text, locative=False))
     return found
