@@ -386,3 +386,10 @@ def test_an_armed_group_s_unnamed_target_is_its_country_s_state(code):
             "Des combattants de Boko Haram ont attaqué mardi un poste militaire isolé.")
     got = [e[:3] for e in events(code(text, published="2025-09-10"))]
     assert ("ASSAULT", ("NGA",), ("NGA",)) in got, got
+
+
+def test_people_named_as_the_other_party_borrow_no_foreign_country(code):
+    text = ("Le Sénégal et la France ont signé un accord de défense en 2024.\n\n"
+            "La police sénégalaise a arrêté mardi à Dakar une vingtaine de manifestants.")
+    got = [e[:3] for e in events(code(text, published="2025-09-10"))]
+    assert ("COERCE", ("SEN",), ()) in got, got

@@ -203,6 +203,19 @@ class EventCoder:
         return any(x in w.weekdays or x in w.months or x in w.units or x in w.parts or x in w.days
                    for x in (tok.lower_, tok.lemma_.lower()))
 
+    def _names_people(self, tok, ms: list[Mention]) -> bool:
+        """"a rendu hommage aux soldats tombés", "ont arrêté des manifestants": the other party
+        is named — people of no stated country, most often the actor's own — so none is
+        borrowed from the rest of the article."""
+        for c in tok.children:
+            if c.dep_ in ("obj", "dobj", "iobj", "obl:arg", "dative") or c.dep_ == "obl" and any(
+                    g.dep_ == "case" and self.lr.has("dative_prep", g.lower_) for g in c.children):
+                head = next((p for p in c.children if p.dep_ == "pobj"), c) if c.dep_ == "dative" else c
+                ids = {t.i for t in head.subtree}
+                if self.lr.has("person_noun", head.lemma_.lower()) and not any(m.head in ids and m.codes for m in ms):
+                    return True
+        return False
+
     def _told_participle(self, tok) -> bool:
         """"des militaires condamnés le 30 décembre par la cour": a participle with its agent or
         its day tells an event; "une solution négociée" does not."""
@@ -334,8 +347,9 @@ class EventCoder:
                                      occasion=out[-1] if out and _names_occasion(stext, self.lr) else None,
                                      headline_places=headline_places)
                     if em is not None:
-                        em = complete(answer_previous(continue_previous(em, out + found), out + found),
-                                      aa, self.country_names)
+                        em = answer_previous(continue_previous(em, out + found), out + found)
+                        if not (em.actor and not em.recipient and self._names_people(tok, ms)):
+                            em = complete(em, aa, self.country_names)
                         found.append(em)
                         own = {t.i for c in tok.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
                                for t in c.subtree}  # "a dénoncé X et annoncé Y": Y is the other verb's
