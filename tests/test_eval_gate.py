@@ -27,5 +27,8 @@ def test_floors(reports, name):
         value = {"event_f1": got["event"]["f1"], "event_precision": got["event"]["p"], "event_recall": got["event"]["r"],
                  "category_f1": got["category_f1"], "actor_recall": got["actor_recall"],
                  "quote_recall": got["quote_recall"],
-                 "story_bcubed_f1": (got["story_bcubed"] or {}).get("f1")}[metric]
+                 "story_bcubed_f1": (got["story_bcubed"] or {}).get("f1"),
+                 "discrepancy_recall": got["discrepancy_recall"],
+                 "date_accuracy": got["attributes"].get("date"),
+                 "location_accuracy": got["attributes"].get("location")}[metric]
         assert value is not None and value >= floor - 1e-9, f"{name}: {metric} {value} below floor {floor}"
