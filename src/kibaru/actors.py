@@ -91,8 +91,10 @@ NATIONAL_ROLES = frozenset({
 
 def home_country(out: ArticleActors, parsed: ParsedArticle) -> str | None:
     """The country an article is written from: the first country named in its opening
-    paragraphs (title, dateline "BAMAKO, 18 septembre"), else a clearly most-named one."""
-    for kinds in (("country", "demonym"), ("place",)):
+    paragraphs (title, dateline "BAMAKO, 18 septembre"), else the first place, else the first
+    nationality ("bases françaises" in a Dakar title qualifies a thing, not the writer), else
+    a clearly most-named one."""
+    for kinds in (("country",), ("place",), ("demonym",)):
         for p in parsed.paragraphs[:3]:
             for m in sorted(out.in_para(p.index), key=lambda m: m.start):
                 if m.kind in kinds and len(m.codes) == 1 and len(m.codes[0]) == 3:
