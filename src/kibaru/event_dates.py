@@ -11,6 +11,7 @@ from datetime import date
 
 from .dates import TimeParser
 from .nlp import ParsedArticle
+from .resources import LanguageResources
 
 #: A narrative day older than this (days before publication) is background, not "today".
 STALE_DAYS = 7
@@ -90,3 +91,35 @@ def anchor_date(art, parsed: ParsedArticle, tp: TimeParser) -> date | None:
         if d:
             return d
     return None
+
+
+def after_start_word(text: str, start: int, lr: LanguageResources) -> bool:
+    """"à compter de mardi", "starting Monday": a weekday that starts something is the next one."""
+    before = " " + text[:start].lower().replace("’", "'").rstrip()
+    return any(before.endswith(" " + w) or before.endswith(" " + w.rstrip("'") + "'")
+               for w in lr.words.get("start_prep", {}))
+
+
+def after_validity_word(text: str, start: int, lr: LanguageResources) -> bool:
+    """"pour l'année 2025-2026", "until 2030": the period something is for, not when it happened."""
+    before = text[:start].split()[-2:]
+    return any(lr.has("validity_prep", w.lower().strip("’'")) or lr.has("validity_prep", w.lower().split("'")[0] + "'")
+               for w in before[-1:]) or (len(before) == 2 and lr.has("validity_prep", before[0].lower())
+                                        and before[1].lower() in ("l'année", "l’année", "la", "le", "the"))
+
+
+def offset_before(times, tok, sent):
+    """The "N jours après", "au lendemain de", "a day after" just before the trigger, if any."""
+    pos = tok.idx - sent.start_char
+    near = [f for f, _ in times if f.kind == "offset" and f.end <= pos <= f.end + OFFSET_REACH]
+    return max(near, key=lambda f: f.end) if near else None
+
+
+#: How far after "dix jours après" (in characters) the event it dates may start.
+OFFSET_REACH = 40
+
+
+def names_occasion(text: str, lr: LanguageResources) -> bool:
+    """"à cette occasion", "during that visit": the sentence happens at the event told before."""
+    low = " " + text.lower().replace("’", "'") + " "
+    return any(f" {phrase} " in low or f" {phrase}," in low for phrase in lr.words.get("occasion_ref", {}))

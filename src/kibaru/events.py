@@ -11,24 +11,24 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from .mentions import ArticleActors, Mention
 from .dates import TimeParser
 from .nlp import ParsedArticle
 from .records import DateInterval, Evidence, EventMention, Participant
-from .resources import LanguageResources, Resources, Trigger
+from .resources import LanguageResources, Resources
 from .merging import merge_mentions
 from .scores import modes, plover_score
 from .event_places import dateline_of, place_complement, place_of
-from .event_dates import anchor_date, nearest_time, pluperfect, recent_tense, simple_present, stale
+from .event_dates import (after_start_word, after_validity_word, anchor_date, names_occasion, nearest_time,
+                          offset_before, pluperfect, recent_tense, simple_present, stale)
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
-from .syntax import VERB_WINDOW, arguments, governor, match_trigger, subtree_ids
+from .slots import CONTROLLING, SlotFiller
+from .syntax import arguments, governor, match_trigger, subject_ids, subtree_ids, with_shared_subject
 
 #: Categories whose second party is naturally the host when a place is named ("visite à Moscou").
 VISIT_MODES = {"visit"}
-#: Verbs that control another action: "agreed to provide aid" is one AGREE (PLOVER §3.1).
-CONTROLLING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "ACCUSE"}
 #: Conflictual acts whose announcement, before they are done, is a threat (PLOVER THREATEN),
 #: with the THREATEN mode they take when their own mode is not one of THREATEN's.
 THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restrict"}
@@ -44,15 +44,7 @@ STATE_ACTS = frozenset({("COERCE", "arrest"), ("COERCE", "deport"), ("COERCE", "
 STATED = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 
 
-@dataclass
-class Slots:
-    actor: list[Mention]
-    recipient: list[Mention]
-    places: list[Mention]
-    genitive: list[Mention] = field(default_factory=list)  # "l'expulsion de l'ambassadeur de France"
-
-
-class EventCoder:
+class EventCoder(SlotFiller):
     """Codes the events of an article. Built once per language from the resources."""
 
     def __init__(self, res: Resources, lang: str):
@@ -64,203 +56,6 @@ class EventCoder:
         self.time: TimeParser = self.lr.time
         self.blocked = frozenset(self.lr.words.get("intermediary", {}))
         self.country_names = res.country_names
-
-    # -- slots --------------------------------------------------------------------------
-    def _mentions_in(self, ids: set[int], mentions: list[Mention]) -> list[Mention]:
-        return [m for m in mentions if m.head in ids and m.kind != "place" or (m.head in ids and m.kind == "place")]
-
-    def _is_loc(self, m: Mention, prep: str | None) -> bool:
-        if prep is None:
-            return False
-        p = prep.split()[0]
-        if m.kind == "place" or m.place is not None:
-            return self.lr.has("loc_prep", p)
-        # a country after à/au/aux is a dative ("offert au Niger"); after en/dans/in a place
-        return m.kind == "country" and self.lr.has("loc_prep", p) and not self.lr.has("dative_prep", p)
-
-    def fill_slots(self, tok, trig: Trigger, mentions: list[Mention], sent_subject: list[Mention]) -> Slots:
-        lr = self.lr
-        frame = trig.frame
-        slots = Slots([], [], [])
-
-        def put(role: str | None, ms: list[Mention]):
-            if role == "actor":
-                slots.actor.extend(ms)
-            elif role == "recipient":
-                slots.recipient.extend(ms)
-
-        args = list(arguments(tok))
-        if tok.pos_ == "VERB" and any(c.dep_ in ("aux:tense", "aux") for c in tok.children) \
-                and not any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children):
-            # "des combattants … ont attaqué": an active verb (auxiliary avoir, no passive one)
-            # whose subject the parser labelled passive
-            args = [("subj" if a[0] == "subjpass" else a[0], a[1], a[2]) for a in args]
-        if tok.pos_ in ("VERB", "AUX") and not any(a[0] in ("subj", "subjpass") for a in args) \
-                and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "ROOT"):
-            # "Accueilli à Moscou, le président…": the participle's subject is the main verb's
-            # (or, when the parser made the participle the root, its conjunct's)
-            passive = "Part" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in tok.children)
-            hosts = [tok.head] if tok.head.i != tok.i else \
-                [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")][:1] if passive else []
-            for host in hosts:
-                if passive and tok.dep_ in ("acl", "amod") and host.pos_ in ("NOUN", "PROPN"):
-                    args.append(("subjpass", None, host))  # "les militaires condamnés par la cour"
-                    continue
-                for slot, prep, arg in arguments(host):
-                    if slot in ("subj", "subjpass"):
-                        args.append(("subjpass" if passive else "subj", None, arg))
-        if tok.pos_ in ("VERB", "AUX") and not any(a[0] == "obj" for a in args):
-            # "a reçu, lundi au palais, les ministres…": after an inserted time phrase the parser
-            # hangs the object as a bare oblique; a bare oblique that is no time word is the object
-            args += [("obj", None, c) for c in tok.children if c.dep_ in ("obl:mod", "conj") and c.pos_ == "NOUN"
-                     and c.i > tok.i and not any(g.dep_ in ("case", "cc") for g in c.children)
-                     and not self._is_time_word(c)]
-        if len(trig.words) > 1 and tok.pos_ in ("VERB", "AUX", "NOUN"):
-            # the trigger's own object (a noun's complement) found outside its subtree (see
-            # `match_trigger`)
-            sub = {t.i for t in tok.subtree}
-            for t in tok.doc[tok.i + 1:min(tok.i + 1 + VERB_WINDOW, tok.sent.end)]:
-                if t.i not in sub and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in trig.words[1:]:
-                    case = next((c.lower_ for c in t.children if c.dep_ == "case"), None)
-                    args.append(("obj", None, t) if tok.pos_ != "NOUN" else ("prep", case, t))
-        for slot, prep, arg in args:
-            pform = (prep or "").split(" ")[0] if prep else None
-            if pform and lr.has("intermediary", pform):
-                continue
-            if slot == "prep" and (lr.has("circumstance_noun", arg.lemma_.lower()) or lr.has("circumstance_noun", arg.lower_)):
-                continue  # "à l'issue du sommet de l'Alliance", "on the sidelines of": when, not whom
-            ids = subtree_ids(arg, self.blocked)
-            if arg.i == tok.head.i and tok.dep_ in ("acl", "amod"):
-                ids -= {t.i for t in tok.subtree}  # the noun a participle qualifies, not what the participle says
-            ms = [m for m in mentions if m.head in ids and not m.nested]
-            if not ms and slot == "subj" and self._is_pronoun(arg):
-                # "Uganda said it had paid…": the pronoun is the reporting verb's subject, else
-                # the subject of the sentences before
-                ms = self._reporter(tok, mentions) or list(sent_subject)
-            if not ms:
-                continue
-            if slot == "prep":
-                locs = [m for m in ms if self._is_loc(m, prep)]
-                if locs:
-                    slots.places.extend(locs)
-                    if frame.get("loc") == "recipient":
-                        put("recipient", [m for m in locs if m.kind != "place" or m.codes])
-                    ms = [m for m in ms if m not in locs]
-                    if not ms:
-                        continue
-                if pform and f"prep:{pform}" in frame:
-                    put(frame[f"prep:{pform}"], ms)
-                elif pform and lr.has("joint_prep", pform):
-                    put("actor", ms)
-                elif pform and lr.has("de_prep", pform):
-                    if "de" in frame or tok.pos_ != "NOUN":
-                        put(frame.get("de"), ms)
-                    else:
-                        slots.genitive.extend(ms)  # agent or patient: decided once the agent is known
-                elif pform and lr.has("agent_prep", pform) and tok.pos_ == "NOUN":
-                    put("actor", ms)
-                elif pform and lr.has("recipient_prep", pform):
-                    put(frame.get("prep", "recipient"), ms)
-                continue
-            if slot in ("poss", "mod"):
-                if tok.pos_ == "NOUN":
-                    put(frame.get(slot, "actor"), [m for m in ms if m.kind != "place"])
-                continue
-            default = {"subj": "actor", "obj": "recipient", "iobj": "recipient", "agent": "actor",
-                       "subjpass": "recipient"}[slot]
-            # passive voice: the passive subject is the frame's object, the agent its subject
-            role = frame.get(slot) or {"subjpass": frame.get("obj"), "agent": frame.get("subj")}.get(slot) or default
-            if tok.pos_ == "NOUN" and slot in ("subj", "subjpass"):
-                continue
-            put(role, ms)
-        return slots
-
-    def _content(self, c) -> bool:
-        """Is this dependent the content of a demand, accusation, threat… ("of violating", "for
-        sanctions", "à des sanctions")?"""
-        if c.dep_ == "prep":
-            return self.lr.has("content_prep", c.lower_)
-        if c.dep_ == "advcl":  # "demanded a meeting to discuss…", "exige une réunion pour examiner…"
-            return any(g.dep_ in ("aux", "mark") and self.lr.has("content_prep", g.lower_) for g in c.children)
-        return c.dep_ in ("obl:arg", "obl") and any(
-            g.dep_ == "case" and self.lr.has("content_prep", g.lower_) for g in c.children)
-
-    def _reporter(self, tok, mentions: list[Mention]) -> list[Mention]:
-        """Actor mentions of the subject of the clause that reports or governs `tok`."""
-        t, steps = tok, 0
-        while t.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis") and t.head.i != t.i and steps < 3:
-            t, steps = t.head, steps + 1
-            for slot, _, arg in arguments(t):
-                if slot == "subj":
-                    ids = subtree_ids(arg, self.blocked)
-                    found = [m for m in mentions if m.head in ids and not m.nested and m.codes]
-                    if found:
-                        return found
-        return []
-
-    def _is_time_word(self, tok) -> bool:
-        w = self.time.w
-        return any(x in w.weekdays or x in w.months or x in w.units or x in w.parts or x in w.days
-                   for x in (tok.lower_, tok.lemma_.lower()))
-
-    def _names_people(self, tok, ms: list[Mention]) -> bool:
-        """"a rendu hommage aux soldats tombés", "ont arrêté des manifestants": the other party
-        is named — people of no stated country, most often the actor's own — so none is
-        borrowed from the rest of the article."""
-        for c in tok.children:
-            if c.dep_ in ("obj", "dobj", "iobj", "obl:arg", "dative") or c.dep_ == "obl" and any(
-                    g.dep_ == "case" and self.lr.has("dative_prep", g.lower_) for g in c.children):
-                head = next((p for p in c.children if p.dep_ == "pobj"), c) if c.dep_ == "dative" else c
-                ids = {t.i for t in head.subtree}
-                if self.lr.has("person_noun", head.lemma_.lower()) and not any(m.head in ids and m.codes for m in ms):
-                    return True
-        return False
-
-    def _told_participle(self, tok) -> bool:
-        """"des militaires condamnés le 30 décembre par la cour": a participle with its agent or
-        its day tells an event; "une solution négociée" does not."""
-        return any(c.dep_ in ("obl:agent", "agent") and any(self.lr.has("agent_prep", g.lower_) for g in c.children)
-                   or c.dep_ == "agent"
-                   or c.dep_.startswith("obl") and c.dep_ != "obl:agent" and any(self._is_time_word(t) for t in c.subtree)
-                   for c in tok.children)
-
-    def _is_pronoun(self, tok) -> bool:
-        return self.lr.has("pronoun_sg", tok.lower_) or self.lr.has("pronoun_pl", tok.lower_)
-
-    # -- status ---------------------------------------------------------------------------
-    def status(self, tok, gov, sent) -> str:
-        lr = self.lr
-        heads = [t for t in (tok, gov) if t is not None]
-        for h in heads:
-            for c in h.children:
-                if lr.has("negation", c.lower_) and c.dep_ in ("advmod", "neg", "det", "advmod:neg"):
-                    return "negated"
-            if lr.has("deny", h.lemma_.lower()) and h is not tok:
-                return "negated"
-        for h in heads:
-            moods = [h] + [c for c in h.children if c.dep_.startswith("aux")]
-            if any("Mood=Cnd" in str(x.morph) for x in moods):
-                if not lr.has("planned", h.lemma_.lower()):
-                    return "hypothetical"  # "Niamey aurait conclu un accord": alleged, not stated
-            for c in h.children:
-                if c.dep_ == "mark" and lr.has("hypothetical", c.lower_):
-                    return "hypothetical"
-                if c.dep_.startswith("aux") and lr.has("hypothetical", c.lower_) and self.lang == "en":
-                    return "hypothetical"
-        if lr.has("planned", tok.lemma_.lower()) or lr.has("planned", tok.lower_):
-            return "planned"  # the trigger itself says it is ahead ("est attendu à…")
-        for h in heads:
-            if "Tense=Fut" in str(h.morph):
-                return "planned"
-            near = [h.head] if h.head.i != h.i else []
-            near += list(h.children)
-            for c in near:
-                if lr.has("planned", c.lemma_.lower()) or lr.has("planned", c.lower_):
-                    if c.dep_ not in ("nsubj", "obj", "nmod", "obl:mod", "obl", "nsubj:pass") or c.pos_ in ("VERB", "ADJ", "AUX"):
-                        return "planned"
-            if h.head.i != h.i and h.dep_ in ("xcomp",) and "Tense=Fut" in str(h.head.morph):
-                return "planned"
-        return "occurred"
 
     # -- one article --------------------------------------------------------------------------
     def code(self, parsed: ParsedArticle, aa: ArticleActors) -> list[EventMention]:
@@ -280,9 +75,9 @@ class EventCoder:
                 ms = [m for m in mentions if sent.start <= m.head < sent.end
                       and not (para.index == dateline_para and m == dateline_place)]
                 stext = sent.text
-                times = [(f, self.time.resolve(f, anchor, future=_after_start_word(stext, f.start, self.lr)))
-                         for f in self.time.find(stext) if not _after_validity_word(stext, f.start, self.lr)]
-                subj_here = [m for m in ms if m.head in _subject_ids(sent)]
+                times = [(f, self.time.resolve(f, anchor, future=after_start_word(stext, f.start, self.lr)))
+                         for f in self.time.find(stext) if not after_validity_word(stext, f.start, self.lr)]
+                subj_here = [m for m in ms if m.head in subject_ids(sent)]
                 found = []
                 taken_tokens: set[int] = set()
                 hits = [(tok, trig) for tok in sent if (trig := match_trigger(tok, self.lr)) is not None]
@@ -344,7 +139,7 @@ class EventCoder:
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
                                      last_day, last_place, dateline_place, {t.i: tr.event for t, tr in hits},
                                      [(sent.doc[i], by_tok[i]) for i in inner],
-                                     occasion=out[-1] if out and _names_occasion(stext, self.lr) else None,
+                                     occasion=out[-1] if out and names_occasion(stext, self.lr) else None,
                                      headline_places=headline_places)
                     if em is not None:
                         em = answer_previous(continue_previous(em, out + found), out + found)
@@ -354,7 +149,7 @@ class EventCoder:
                         own = {t.i for c in tok.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
                                for t in c.subtree}  # "a dénoncé X et annoncé Y": Y is the other verb's
                         taken_tokens.update(t.i for t in tok.subtree if t.i in own and t.dep_ in ("nmod", "obl:mod")
-                                            and t.pos_ == "NOUN" and not _offset_before(times, t, sent))
+                                            and t.pos_ == "NOUN" and not offset_before(times, t, sent))
                 out.extend(found)
                 actors_here = [m for m in ms if any(m.key and m.key == p.actor_id or m.code == p.code and m.kind == "country"
                                                     for em in found for p in em.actor)]
@@ -388,7 +183,7 @@ class EventCoder:
             # "la junte a obtenu le départ des troupes françaises": whoever brought the act
             # about is its other party
             acodes = {c for m in slots.actor for c in m.codes}
-            for slot, prep, arg in _with_shared_subject(gov):
+            for slot, prep, arg in with_shared_subject(gov):
                 if slot == "subj" and rel in ("obj", "dobj", "xcomp", "nmod", "obl", "obl:arg"):
                     ids = subtree_ids(arg, self.blocked)
                     slots.recipient.extend(m for m in ms if m.head in ids and not m.nested and m.codes
@@ -399,7 +194,7 @@ class EventCoder:
             undergo = self.lr.has("undergo", gov.lemma_.lower()) or any(
                 self.lr.has("undergo", c.lemma_.lower()) for c in gov.children if c.dep_ in ("obj", "dobj"))
             gslots_actor, gslots_rec = [], []
-            for slot, prep, arg in _with_shared_subject(gov):
+            for slot, prep, arg in with_shared_subject(gov):
                 ids = subtree_ids(arg, self.blocked)
                 inside = [m for m in ms if m.head in ids and not m.nested]
                 if slot == "subj" and rel in ("obj", "dobj", "xcomp", "obl:arg", "obl:mod", "obl", "prep", "pobj", "conj", "nmod"):
@@ -521,7 +316,7 @@ class EventCoder:
             mode = mode if mode in modes("THREATEN") else THREAT_MODES[event]
             event, status = "THREATEN", "occurred"
         # date: the expression nearest the trigger in the sentence, else the narrative's day
-        offset = _offset_before(times, tok, sent)
+        offset = offset_before(times, tok, sent)
         times = [ft for ft in times if ft[0].kind != "offset"]
         iv = nearest_time([ft for ft in times if ft[0].kind != "same_day"], tok, sent) or nearest_time(times, tok, sent)
         if offset is not None:
@@ -537,7 +332,7 @@ class EventCoder:
             iv = replace(last_day, text=iv[0].text)  # "Dans la soirée, Bamako a dénoncé…": that day's evening
         elif iv is not None:
             f, _ = iv
-            iv = self.time.resolve(f, anchor, future=status == "planned" or _after_start_word(sent.text, f.start, self.lr))
+            iv = self.time.resolve(f, anchor, future=status == "planned" or after_start_word(sent.text, f.start, self.lr))
         elif status == "occurred" and anchor is not None and (
                 simple_present(tok, gov) and last_day is None
                 or stale(last_day, anchor) and not pluperfect(tok, gov)):
@@ -594,55 +389,6 @@ class EventCoder:
             actor=tuple(actor), recipient=tuple(recipient), date=iv, location=location,
             quantities=quantities, evidence=(evidence,), confidence=round(min(conf, 0.95), 2),
             score=plover_score(event, mode))
-
-
-def _after_start_word(text: str, start: int, lr: LanguageResources) -> bool:
-    """"à compter de mardi", "starting Monday": a weekday that starts something is the next one."""
-    before = " " + text[:start].lower().replace("’", "'").rstrip()
-    return any(before.endswith(" " + w) or before.endswith(" " + w.rstrip("'") + "'")
-               for w in lr.words.get("start_prep", {}))
-
-
-def _after_validity_word(text: str, start: int, lr: LanguageResources) -> bool:
-    """"pour l'année 2025-2026", "until 2030": the period something is for, not when it happened."""
-    before = text[:start].split()[-2:]
-    return any(lr.has("validity_prep", w.lower().strip("’'")) or lr.has("validity_prep", w.lower().split("'")[0] + "'")
-               for w in before[-1:]) or (len(before) == 2 and lr.has("validity_prep", before[0].lower())
-                                        and before[1].lower() in ("l'année", "l’année", "la", "le", "the"))
-
-
-def _with_shared_subject(verb):
-    """The arguments of a verb, with its head's subject when it has none of its own ("le
-    gouvernement a dénoncé X et annoncé le rappel…": who announced is who denounced)."""
-    args = list(arguments(verb))
-    if verb.dep_ == "conj" and verb.head.i != verb.i and not any(a[0] in ("subj", "subjpass") for a in args):
-        args += [a for a in arguments(verb.head) if a[0] in ("subj", "subjpass")]
-    return args
-
-
-def _offset_before(times, tok, sent):
-    """The "N jours après", "au lendemain de", "a day after" just before the trigger, if any."""
-    pos = tok.idx - sent.start_char
-    near = [f for f, _ in times if f.kind == "offset" and f.end <= pos <= f.end + OFFSET_REACH]
-    return max(near, key=lambda f: f.end) if near else None
-
-
-#: How far after "dix jours après" (in characters) the event it dates may start.
-OFFSET_REACH = 40
-
-
-def _names_occasion(text: str, lr: LanguageResources) -> bool:
-    """"à cette occasion", "during that visit": the sentence happens at the event told before."""
-    low = " " + text.lower().replace("’", "'") + " "
-    return any(f" {phrase} " in low or f" {phrase}," in low for phrase in lr.words.get("occasion_ref", {}))
-
-
-def _subject_ids(sent) -> set[int]:
-    ids = set()
-    for t in sent:
-        if t.dep_ in ("nsubj",) and t.head.dep_ == "ROOT":
-            ids |= subtree_ids(t)
-    return ids
 
 
 def code_events(parsed: ParsedArticle, aa: ArticleActors, res: Resources) -> list[EventMention]:

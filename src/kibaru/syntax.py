@@ -123,3 +123,18 @@ def governor(tok):
     return None, None
 
 
+def with_shared_subject(verb):
+    """The arguments of a verb, with its head's subject when it has none of its own ("le
+    gouvernement a dénoncé X et annoncé le rappel…": who announced is who denounced)."""
+    args = list(arguments(verb))
+    if verb.dep_ == "conj" and verb.head.i != verb.i and not any(a[0] in ("subj", "subjpass") for a in args):
+        args += [a for a in arguments(verb.head) if a[0] in ("subj", "subjpass")]
+    return args
+
+
+def subject_ids(sent) -> set[int]:
+    ids = set()
+    for t in sent:
+        if t.dep_ in ("nsubj",) and t.head.dep_ == "ROOT":
+            ids |= subtree_ids(t)
+    return ids

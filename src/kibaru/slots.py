@@ -1,0 +1,226 @@
+"""slots: who fills an event trigger's argument slots (subject, object, prepositional
+complements…) and the status its verb gives it — the parse-reading half of the event coder.
+
+`SlotFiller` is mixed into `events.EventCoder`; it reads the language resources (`self.lr`),
+the time parser (`self.time`) and the channel prepositions (`self.blocked`) the coder sets.
+Works on Universal Dependencies (French) and ClearNLP (English) labels.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .mentions import Mention
+from .resources import Trigger
+from .syntax import VERB_WINDOW, arguments, subtree_ids
+
+#: Verbs that control another action: "agreed to provide aid" is one AGREE (PLOVER §3.1).
+CONTROLLING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "ACCUSE"}
+
+
+@dataclass
+class Slots:
+    actor: list[Mention]
+    recipient: list[Mention]
+    places: list[Mention]
+    genitive: list[Mention] = field(default_factory=list)  # "l'expulsion de l'ambassadeur de France"
+
+
+class SlotFiller:
+    """Argument slots, status and the small parse tests the event coder asks."""
+
+    # -- slots --------------------------------------------------------------------------
+    def _mentions_in(self, ids: set[int], mentions: list[Mention]) -> list[Mention]:
+        return [m for m in mentions if m.head in ids and m.kind != "place" or (m.head in ids and m.kind == "place")]
+
+    def _is_loc(self, m: Mention, prep: str | None) -> bool:
+        if prep is None:
+            return False
+        p = prep.split()[0]
+        if m.kind == "place" or m.place is not None:
+            return self.lr.has("loc_prep", p)
+        # a country after à/au/aux is a dative ("offert au Niger"); after en/dans/in a place
+        return m.kind == "country" and self.lr.has("loc_prep", p) and not self.lr.has("dative_prep", p)
+
+    def fill_slots(self, tok, trig: Trigger, mentions: list[Mention], sent_subject: list[Mention]) -> Slots:
+        lr = self.lr
+        frame = trig.frame
+        slots = Slots([], [], [])
+
+        def put(role: str | None, ms: list[Mention]):
+            if role == "actor":
+                slots.actor.extend(ms)
+            elif role == "recipient":
+                slots.recipient.extend(ms)
+
+        args = list(arguments(tok))
+        if tok.pos_ == "VERB" and any(c.dep_ in ("aux:tense", "aux") for c in tok.children) \
+                and not any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children):
+            # "des combattants … ont attaqué": an active verb (auxiliary avoir, no passive one)
+            # whose subject the parser labelled passive
+            args = [("subj" if a[0] == "subjpass" else a[0], a[1], a[2]) for a in args]
+        if tok.pos_ in ("VERB", "AUX") and not any(a[0] in ("subj", "subjpass") for a in args) \
+                and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "ROOT"):
+            # "Accueilli à Moscou, le président…": the participle's subject is the main verb's
+            # (or, when the parser made the participle the root, its conjunct's)
+            passive = "Part" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in tok.children)
+            hosts = [tok.head] if tok.head.i != tok.i else \
+                [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")][:1] if passive else []
+            for host in hosts:
+                if passive and tok.dep_ in ("acl", "amod") and host.pos_ in ("NOUN", "PROPN"):
+                    args.append(("subjpass", None, host))  # "les militaires condamnés par la cour"
+                    continue
+                for slot, prep, arg in arguments(host):
+                    if slot in ("subj", "subjpass"):
+                        args.append(("subjpass" if passive else "subj", None, arg))
+        if tok.pos_ in ("VERB", "AUX") and not any(a[0] == "obj" for a in args):
+            # "a reçu, lundi au palais, les ministres…": after an inserted time phrase the parser
+            # hangs the object as a bare oblique; a bare oblique that is no time word is the object
+            args += [("obj", None, c) for c in tok.children if c.dep_ in ("obl:mod", "conj") and c.pos_ == "NOUN"
+                     and c.i > tok.i and not any(g.dep_ in ("case", "cc") for g in c.children)
+                     and not self._is_time_word(c)]
+        if len(trig.words) > 1 and tok.pos_ in ("VERB", "AUX", "NOUN"):
+            # the trigger's own object (a noun's complement) found outside its subtree (see
+            # `match_trigger`)
+            sub = {t.i for t in tok.subtree}
+            for t in tok.doc[tok.i + 1:min(tok.i + 1 + VERB_WINDOW, tok.sent.end)]:
+                if t.i not in sub and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in trig.words[1:]:
+                    case = next((c.lower_ for c in t.children if c.dep_ == "case"), None)
+                    args.append(("obj", None, t) if tok.pos_ != "NOUN" else ("prep", case, t))
+        for slot, prep, arg in args:
+            pform = (prep or "").split(" ")[0] if prep else None
+            if pform and lr.has("intermediary", pform):
+                continue
+            if slot == "prep" and (lr.has("circumstance_noun", arg.lemma_.lower()) or lr.has("circumstance_noun", arg.lower_)):
+                continue  # "à l'issue du sommet de l'Alliance", "on the sidelines of": when, not whom
+            ids = subtree_ids(arg, self.blocked)
+            if arg.i == tok.head.i and tok.dep_ in ("acl", "amod"):
+                ids -= {t.i for t in tok.subtree}  # the noun a participle qualifies, not what the participle says
+            ms = [m for m in mentions if m.head in ids and not m.nested]
+            if not ms and slot == "subj" and self._is_pronoun(arg):
+                # "Uganda said it had paid…": the pronoun is the reporting verb's subject, else
+                # the subject of the sentences before
+                ms = self._reporter(tok, mentions) or list(sent_subject)
+            if not ms:
+                continue
+            if slot == "prep":
+                locs = [m for m in ms if self._is_loc(m, prep)]
+                if locs:
+                    slots.places.extend(locs)
+                    if frame.get("loc") == "recipient":
+                        put("recipient", [m for m in locs if m.kind != "place" or m.codes])
+                    ms = [m for m in ms if m not in locs]
+                    if not ms:
+                        continue
+                if pform and f"prep:{pform}" in frame:
+                    put(frame[f"prep:{pform}"], ms)
+                elif pform and lr.has("joint_prep", pform):
+                    put("actor", ms)
+                elif pform and lr.has("de_prep", pform):
+                    if "de" in frame or tok.pos_ != "NOUN":
+                        put(frame.get("de"), ms)
+                    else:
+                        slots.genitive.extend(ms)  # agent or patient: decided once the agent is known
+                elif pform and lr.has("agent_prep", pform) and tok.pos_ == "NOUN":
+                    put("actor", ms)
+                elif pform and lr.has("recipient_prep", pform):
+                    put(frame.get("prep", "recipient"), ms)
+                continue
+            if slot in ("poss", "mod"):
+                if tok.pos_ == "NOUN":
+                    put(frame.get(slot, "actor"), [m for m in ms if m.kind != "place"])
+                continue
+            default = {"subj": "actor", "obj": "recipient", "iobj": "recipient", "agent": "actor",
+                       "subjpass": "recipient"}[slot]
+            # passive voice: the passive subject is the frame's object, the agent its subject
+            role = frame.get(slot) or {"subjpass": frame.get("obj"), "agent": frame.get("subj")}.get(slot) or default
+            if tok.pos_ == "NOUN" and slot in ("subj", "subjpass"):
+                continue
+            put(role, ms)
+        return slots
+
+    def _content(self, c) -> bool:
+        """Is this dependent the content of a demand, accusation, threat… ("of violating", "for
+        sanctions", "à des sanctions")?"""
+        if c.dep_ == "prep":
+            return self.lr.has("content_prep", c.lower_)
+        if c.dep_ == "advcl":  # "demanded a meeting to discuss…", "exige une réunion pour examiner…"
+            return any(g.dep_ in ("aux", "mark") and self.lr.has("content_prep", g.lower_) for g in c.children)
+        return c.dep_ in ("obl:arg", "obl") and any(
+            g.dep_ == "case" and self.lr.has("content_prep", g.lower_) for g in c.children)
+
+    def _reporter(self, tok, mentions: list[Mention]) -> list[Mention]:
+        """Actor mentions of the subject of the clause that reports or governs `tok`."""
+        t, steps = tok, 0
+        while t.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis") and t.head.i != t.i and steps < 3:
+            t, steps = t.head, steps + 1
+            for slot, _, arg in arguments(t):
+                if slot == "subj":
+                    ids = subtree_ids(arg, self.blocked)
+                    found = [m for m in mentions if m.head in ids and not m.nested and m.codes]
+                    if found:
+                        return found
+        return []
+
+    def _is_time_word(self, tok) -> bool:
+        w = self.time.w
+        return any(x in w.weekdays or x in w.months or x in w.units or x in w.parts or x in w.days
+                   for x in (tok.lower_, tok.lemma_.lower()))
+
+    def _names_people(self, tok, ms: list[Mention]) -> bool:
+        """"a rendu hommage aux soldats tombés", "ont arrêté des manifestants": the other party
+        is named — people of no stated country, most often the actor's own — so none is
+        borrowed from the rest of the article."""
+        for c in tok.children:
+            if c.dep_ in ("obj", "dobj", "iobj", "obl:arg", "dative") or c.dep_ == "obl" and any(
+                    g.dep_ == "case" and self.lr.has("dative_prep", g.lower_) for g in c.children):
+                head = next((p for p in c.children if p.dep_ == "pobj"), c) if c.dep_ == "dative" else c
+                ids = {t.i for t in head.subtree}
+                if self.lr.has("person_noun", head.lemma_.lower()) and not any(m.head in ids and m.codes for m in ms):
+                    return True
+        return False
+
+    def _told_participle(self, tok) -> bool:
+        """"des militaires condamnés le 30 décembre par la cour": a participle with its agent or
+        its day tells an event; "une solution négociée" does not."""
+        return any(c.dep_ in ("obl:agent", "agent") and any(self.lr.has("agent_prep", g.lower_) for g in c.children)
+                   or c.dep_ == "agent"
+                   or c.dep_.startswith("obl") and c.dep_ != "obl:agent" and any(self._is_time_word(t) for t in c.subtree)
+                   for c in tok.children)
+
+    def _is_pronoun(self, tok) -> bool:
+        return self.lr.has("pronoun_sg", tok.lower_) or self.lr.has("pronoun_pl", tok.lower_)
+
+    # -- status ---------------------------------------------------------------------------
+    def status(self, tok, gov, sent) -> str:
+        lr = self.lr
+        heads = [t for t in (tok, gov) if t is not None]
+        for h in heads:
+            for c in h.children:
+                if lr.has("negation", c.lower_) and c.dep_ in ("advmod", "neg", "det", "advmod:neg"):
+                    return "negated"
+            if lr.has("deny", h.lemma_.lower()) and h is not tok:
+                return "negated"
+        for h in heads:
+            moods = [h] + [c for c in h.children if c.dep_.startswith("aux")]
+            if any("Mood=Cnd" in str(x.morph) for x in moods):
+                if not lr.has("planned", h.lemma_.lower()):
+                    return "hypothetical"  # "Niamey aurait conclu un accord": alleged, not stated
+            for c in h.children:
+                if c.dep_ == "mark" and lr.has("hypothetical", c.lower_):
+                    return "hypothetical"
+                if c.dep_.startswith("aux") and lr.has("hypothetical", c.lower_) and self.lang == "en":
+                    return "hypothetical"
+        if lr.has("planned", tok.lemma_.lower()) or lr.has("planned", tok.lower_):
+            return "planned"  # the trigger itself says it is ahead ("est attendu à…")
+        for h in heads:
+            if "Tense=Fut" in str(h.morph):
+                return "planned"
+            near = [h.head] if h.head.i != h.i else []
+            near += list(h.children)
+            for c in near:
+                if lr.has("planned", c.lemma_.lower()) or lr.has("planned", c.lower_):
+                    if c.dep_ not in ("nsubj", "obj", "nmod", "obl:mod", "obl", "nsubj:pass") or c.pos_ in ("VERB", "ADJ", "AUX"):
+                        return "planned"
+            if h.head.i != h.i and h.dep_ in ("xcomp",) and "Tense=Fut" in str(h.head.morph):
+                return "planned"
+        return "occurred"
