@@ -38,6 +38,11 @@ CASES = [
     # saying one will expel is a threat to expel (PLOVER THREATEN, mode expel)
     ("Niger will expel the French ambassador, the junta said.",
      "en", ("THREATEN", ("NER",), ("FRA",), "occurred")),
+    # the future of a reported past ("a annoncé qu'il se rendrait", "said it would") is planned
+    ("Le président ghanéen a annoncé lundi qu'il se rendrait au Togo.",
+     "fr", ("CONSULT", ("GHA",), ("TGO",), "planned")),
+    ("Japan said on Monday it would provide food aid to Chad.",
+     "en", ("AID", ("JPN",), ("TCD",), "planned")),
     # whoever is asked to act is the subject of the demanded clause
     ("Ghanaian officials demanded on Monday that Togo reopen the border.",
      "en", ("REQUEST", ("GHA",), ("TGO",), "occurred")),
@@ -361,3 +366,8 @@ def test_a_protest_is_its_place_s_people_against_whom_it_targets(code):
                                       "succèdent devant l'ambassade de France à Ndjamena.", published="2025-09-10"))]
     assert ("PROTEST", ("TCD",), ("FRA",)) in got, got
     assert not any(e[0] == "REQUEST" for e in got), got  # what the protest demands is no other event
+
+
+def test_the_day_of_an_announcement_is_not_the_day_of_what_it_announces(code):
+    got = _dates(code("Le président ghanéen a annoncé lundi qu'il se rendrait au Togo.", published="2025-03-12"))
+    assert ("CONSULT", None, "unknown") in got, got

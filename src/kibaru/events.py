@@ -323,6 +323,12 @@ class EventCoder(SlotFiller):
             mode = mode if mode in modes("THREATEN") else THREAT_MODES[event]
             event, status = "THREATEN", "occurred"
         # date: the expression nearest the trigger in the sentence, else the narrative's day
+        clause = next((h for h in (tok, *tok.ancestors) if h.dep_ == "ccomp" and h.head.i != h.i
+                       and (self.lr.has("report_verb", h.head.lemma_.lower()) or self.lr.has("report_verb", h.head.lower_))), None)
+        if clause is not None and status == "planned":
+            # "a annoncé lundi qu'il se rendrait au Togo": the announcement's day is not the visit's
+            span = {t.idx - sent.start_char for t in clause.subtree}
+            times = [ft for ft in times if ft[0].start in span]
         offset = offset_before(times, tok, sent)
         times = [ft for ft in times if ft[0].kind != "offset"]
         iv = nearest_time([ft for ft in times if ft[0].kind != "same_day"], tok, sent) or nearest_time(times, tok, sent)

@@ -201,15 +201,21 @@ class SlotFiller:
             if lr.has("deny", h.lemma_.lower()) and h is not tok:
                 return "negated"
         for h in heads:
+            # "Iraq said it would allow…", "a annoncé qu'il se rendrait à Paris": the future of a
+            # reported past is what was announced, planned
+            reported = h.dep_ in ("ccomp", "xcomp") and h.head.i != h.i and (
+                lr.has("report_verb", h.head.lemma_.lower()) or lr.has("report_verb", h.head.lower_))
             moods = [h] + [c for c in h.children if c.dep_.startswith("aux")]
-            if any("Mood=Cnd" in str(x.morph) for x in moods):
+            if any(conditional(x) for x in moods):
+                if reported:
+                    return "planned"
                 if not lr.has("planned", h.lemma_.lower()):
                     return "hypothetical"  # "Niamey aurait conclu un accord": alleged, not stated
             for c in h.children:
                 if c.dep_ == "mark" and lr.has("hypothetical", c.lower_):
                     return "hypothetical"
                 if c.dep_.startswith("aux") and lr.has("hypothetical", c.lower_) and self.lang == "en":
-                    return "hypothetical"
+                    return "planned" if reported and c.lower_ in ("would", "'d") else "hypothetical"
         if lr.has("planned", tok.lemma_.lower()) or lr.has("planned", tok.lower_):
             return "planned"  # the trigger itself says it is ahead ("est attendu à…")
         for h in heads:
@@ -224,3 +230,24 @@ class SlotFiller:
             if h.head.i != h.i and h.dep_ in ("xcomp",) and "Tense=Fut" in str(h.head.morph):
                 return "planned"
         return "occurred"
+
+
+#: French conditionals the tagger reads as imperfects, built on irregular stems.
+_IRREGULAR_CONDITIONAL_STEMS = ("ser", "aur", "fer", "ir", "viendr", "pourr", "devr", "voudr", "faudr", "saur",
+                                "tiendr", "enverr", "verr", "tiendr", "vaudr", "mourr", "courr")
+
+
+def conditional(tok) -> bool:
+    """Is the verb in the conditional? The French tagger often reads "se rendrait", "serait"
+    as imperfects: a conditional is the future stem (the infinitive, or an irregular stem)
+    plus the imperfect ending — "déclarerait" is, "déclarait" is not."""
+    if "Mood=Cnd" in str(tok.morph):
+        return True
+    if "Tense=Imp" not in str(tok.morph) or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    w, lemma = tok.lower_, tok.lemma_.lower()
+    for ending in ("aient", "ait", "ais"):
+        if w.endswith("r" + ending):
+            stem = w[:-len(ending)]
+            return stem == lemma or stem == lemma[:-1] or stem in _IRREGULAR_CONDITIONAL_STEMS
+    return False

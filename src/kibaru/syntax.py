@@ -18,12 +18,21 @@ def prep_of(tok) -> str | None:
     return None
 
 
+#: French reflexive verbs used impersonally ("il s'agit de", "il se passe", "il se peut"):
+#: their "il" is nobody (a closed grammatical class, not lexicon).
+IMPERSONAL_REFLEXIVES = frozenset({"agir", "passer", "pouvoir", "produire", "trouver"})
+
+
+def _personal_reflexive(verb) -> bool:
+    return any(c.dep_ == "expl:comp" for c in verb.children) and verb.lemma_.lower() not in IMPERSONAL_REFLEXIVES
+
+
 def arguments(tok):
     """(slot, preposition, argument token) of a token, for UD and ClearNLP label sets."""
     for c in tok.children:
         d = c.dep_
-        if d == "nsubj":
-            yield "subj", None, c
+        if d == "nsubj" or d == "expl:subj" and _personal_reflexive(tok):
+            yield "subj", None, c  # "qu'il se rendrait": the reflexive verb's "il" is its subject
         elif d in ("nsubj:pass", "nsubjpass"):
             yield "subjpass", None, c
         elif d in ("obj", "dobj"):
