@@ -166,6 +166,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # an armed group's unnamed target is its own country's state, not another country named
     ("Le Nigeria et la Russie ont signé un accord militaire en janvier. La Russie livrera des hélicoptères.\n\n"
      "Des combattants de Boko Haram ont attaqué mardi un poste militaire isolé.", ("ASSAULT", ("NGA",), ("NGA",))),
+    # "à l'issue du sommet de l'Alliance": the summit is an event too, of the bloc's members
+    ("Le Togo et le Bénin ont signé samedi un accord à l'issue du sommet de l'Alliance des États du Sahel.",
+     ("CONSULT", ("BFA", "MLI", "NER"), ())),
     # attackers left unnamed are of the place where they struck
     ("Trois soldats ont été tués mardi dans une embuscade près de Ménaka.", ("ASSAULT", ("MLI",), ())),
     # people named as the other party ("des manifestants") borrow no foreign country

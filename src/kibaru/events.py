@@ -23,6 +23,7 @@ from .scores import modes, plover_score
 from .event_places import dateline_of, place_complement, place_of
 from .event_dates import (after_start_word, after_validity_word, anchor_date, names_occasion, nearest_time,
                           offset_before, pluperfect, recent_tense, simple_present, stale)
+from .actors import MAX_EXPANDED
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
 from .slots import CONTROLLING, SlotFiller
 from .syntax import arguments, governor, match_trigger, subject_ids, subtree_ids, with_shared_subject
@@ -56,6 +57,7 @@ class EventCoder(SlotFiller):
         self.time: TimeParser = self.lr.time
         self.blocked = frozenset(self.lr.words.get("intermediary", {}))
         self.country_names = res.country_names
+        self.members = res.knowledge.members
 
     # -- one article --------------------------------------------------------------------------
     def code(self, parsed: ParsedArticle, aa: ArticleActors) -> list[EventMention]:
@@ -149,7 +151,8 @@ class EventCoder(SlotFiller):
                         own = {t.i for c in tok.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
                                for t in c.subtree}  # "a dénoncé X et annoncé Y": Y is the other verb's
                         taken_tokens.update(t.i for t in tok.subtree if t.i in own and t.dep_ in ("nmod", "obl:mod")
-                                            and t.pos_ == "NOUN" and not offset_before(times, t, sent))
+                                            and t.pos_ == "NOUN" and not offset_before(times, t, sent)
+                                            and not self._in_circumstance(t))  # "à l'issue du sommet": an event too
                 out.extend(found)
                 actors_here = [m for m in ms if any(m.key and m.key == p.actor_id or m.code == p.code and m.kind == "country"
                                                     for em in found for p in em.actor)]
@@ -288,6 +291,11 @@ class EventCoder(SlotFiller):
                         and not m.nested and m.kind != "place"]
             slots.recipient.extend(near[:2])
         actor = participants(slots.actor, names)
+        if trig.mode == "multilateral":
+            # "le sommet de l'Alliance": a small bloc's summit is its member states meeting
+            small = [p for p in actor if 0 < len(self.members.get(p.code or "", ())) <= MAX_EXPANDED]
+            if small and len(small) == len(actor):
+                actor = [Participant(names.get(c, c), c) for p in small for c in self.members[p.code]]
         recipient = [p for p in participants(slots.recipient, names) if distinct(p, actor)]
         codes = {p.code for p in actor + recipient if p.code}
         if aa.dyad and (bilateral or not codes) and trig.event in ("CONSULT", "COOPERATE", "AGREE", "SUPPORT"):

@@ -187,6 +187,12 @@ class SlotFiller:
                    or c.dep_.startswith("obl") and c.dep_ != "obl:agent" and any(self._is_time_word(t) for t in c.subtree)
                    for c in tok.children)
 
+    def _in_circumstance(self, tok) -> bool:
+        """Is this noun the complement of a circumstance ("à l'issue du sommet", "en marge de la
+        visite")? It is then an event of its own, which the main verb's is not about."""
+        h = tok.head
+        return h.i != tok.i and (self.lr.has("circumstance_noun", h.lemma_.lower()) or self.lr.has("circumstance_noun", h.lower_))
+
     def _is_pronoun(self, tok) -> bool:
         return self.lr.has("pronoun_sg", tok.lower_) or self.lr.has("pronoun_pl", tok.lower_)
 
