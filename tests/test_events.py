@@ -169,6 +169,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # "à l'issue du sommet de l'Alliance": the summit is an event too, of the bloc's members
     ("Le Togo et le Bénin ont signé samedi un accord à l'issue du sommet de l'Alliance des États du Sahel.",
      ("CONSULT", ("BFA", "MLI", "NER"), ())),
+    # "Réunis à Abuja, les chefs d'État de l'organisation…": a meeting of the bloc, no host
+    ("La CEDEAO a menacé le Niger. Réunis lundi dans la capitale nigériane, les chefs d'État de "
+     "l'organisation ont donné une semaine aux militaires.", ("CONSULT", ("IGO:ECOWAS",), ())),
     # attackers left unnamed are of the place where they struck
     ("Trois soldats ont été tués mardi dans une embuscade près de Ménaka.", ("ASSAULT", ("MLI",), ())),
     # people named as the other party ("des manifestants") borrow no foreign country

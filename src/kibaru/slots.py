@@ -69,6 +69,9 @@ class SlotFiller:
                 if passive and tok.dep_ in ("acl", "amod") and host.pos_ in ("NOUN", "PROPN"):
                     args.append(("subjpass", None, host))  # "les militaires condamnés par la cour"
                     continue
+                if tok.dep_ == "advcl" and host.pos_ in ("NOUN", "PROPN"):
+                    args.append(("subj", None, host))  # "Réunis à Abuja, les chefs d'État…" hung on the noun
+                    continue
                 for slot, prep, arg in arguments(host):
                     if slot in ("subj", "subjpass"):
                         args.append(("subjpass" if passive else "subj", None, arg))
