@@ -59,7 +59,7 @@ class SlotFiller:
             # whose subject the parser labelled passive
             args = [("subj" if a[0] == "subjpass" else a[0], a[1], a[2]) for a in args]
         if tok.pos_ in ("VERB", "AUX") and not any(a[0] in ("subj", "subjpass") for a in args) \
-                and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "ROOT"):
+                and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "ROOT", "nmod"):
             # "Accueilli à Moscou, le président…": the participle's subject is the main verb's
             # (or, when the parser made the participle the root, its conjunct's)
             passive = "Part" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("aux") for c in tok.children)
@@ -69,7 +69,7 @@ class SlotFiller:
                 if passive and tok.dep_ in ("acl", "amod") and host.pos_ in ("NOUN", "PROPN"):
                     args.append(("subjpass", None, host))  # "les militaires condamnés par la cour"
                     continue
-                if tok.dep_ == "advcl" and host.pos_ in ("NOUN", "PROPN"):
+                if tok.dep_ in ("advcl", "nmod") and host.pos_ in ("NOUN", "PROPN"):
                     args.append(("subj", None, host))  # "Réunis à Abuja, les chefs d'État…" hung on the noun
                     continue
                 for slot, prep, arg in arguments(host):
@@ -96,7 +96,7 @@ class SlotFiller:
             if slot == "prep" and (lr.has("circumstance_noun", arg.lemma_.lower()) or lr.has("circumstance_noun", arg.lower_)):
                 continue  # "à l'issue du sommet de l'Alliance", "on the sidelines of": when, not whom
             ids = subtree_ids(arg, self.blocked)
-            if arg.i == tok.head.i and tok.dep_ in ("acl", "amod"):
+            if arg.i == tok.head.i and tok.dep_ in ("acl", "amod", "advcl", "nmod"):
                 ids -= {t.i for t in tok.subtree}  # the noun a participle qualifies, not what the participle says
             ms = [m for m in mentions if m.head in ids and not m.nested]
             if not ms and slot == "subj" and self._is_pronoun(arg):
@@ -106,6 +106,9 @@ class SlotFiller:
             if not ms:
                 continue
             if slot == "prep":
+                ms = [m for m in ms if not self._place_demonym(m, prep, tok.doc)]
+                if not ms:
+                    continue
                 locs = [m for m in ms if self._is_loc(m, prep)]
                 if locs:
                     slots.places.extend(locs)
@@ -189,6 +192,12 @@ class SlotFiller:
                    or c.dep_ == "agent"
                    or c.dep_.startswith("obl") and c.dep_ != "obl:agent" and any(self._is_time_word(t) for t in c.subtree)
                    for c in tok.children)
+
+    def _place_demonym(self, m: Mention, prep: str | None, doc) -> bool:
+        """"dans la capitale nigériane", "en territoire malien": a nationality describing the
+        place where something happens, not a party to it."""
+        return m.kind == "demonym" and bool(prep) and self.lr.has("loc_prep", prep.split()[0]) \
+            and self.lr.has("place_noun", doc[m.head].head.lemma_.lower())
 
     def _in_circumstance(self, tok) -> bool:
         """Is this noun the complement of a circumstance ("à l'issue du sommet", "en marge de la
