@@ -172,6 +172,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # "Réunis à Abuja, les chefs d'État de l'organisation…": a meeting of the bloc, no host
     ("La CEDEAO a menacé le Niger. Réunis lundi dans la capitale nigériane, les chefs d'État de "
      "l'organisation ont donné une semaine aux militaires.", ("CONSULT", ("IGO:ECOWAS",), ())),
+    # "sa visite l'a conduit en Mauritanie": where the verb of the visit leads is the host
+    ("Le président sénégalais a voyagé en avril. Sa première visite officielle l'a conduit en Gambie.",
+     ("CONSULT", ("SEN",), ("GMB",))),
     # attackers left unnamed are of the place where they struck
     ("Trois soldats ont été tués mardi dans une embuscade près de Ménaka.", ("ASSAULT", ("MLI",), ())),
     # people named as the other party ("des manifestants") borrow no foreign country

@@ -254,6 +254,12 @@ class EventCoder(SlotFiller):
         sent_places = [m for m in ms if (m.locative or place_complement(m, sent)) and (m.place is not None or m.kind == "place")]
         places = slots.places or sent_places
         if trig.mode in VISIT_MODES or trig.frame.get("loc") == "recipient":
+            if tok.pos_ == "NOUN" and tok.dep_.startswith("nsubj") and not slots.recipient:
+                # "sa visite l'a conduit en Mauritanie": where the verb of the visit leads
+                led = {t.i for c in tok.head.children if c.dep_.startswith("obl") for t in c.subtree}
+                dest = [m for m in ms if m.head in led and m.locative and m.codes]
+                if dest:
+                    places = dest
             if not slots.recipient and places:
                 slots.recipient.extend(m for m in places[:1] if m.codes)
         elif trig.event != "CONSULT" and not slots.recipient and slots.actor:
