@@ -380,3 +380,9 @@ def test_a_protest_is_its_place_s_people_against_whom_it_targets(code):
 def test_the_day_of_an_announcement_is_not_the_day_of_what_it_announces(code):
     got = _dates(code("Le président ghanéen a annoncé lundi qu'il se rendrait au Togo.", published="2025-03-12"))
     assert ("CONSULT", None, "unknown") in got, got
+
+
+def test_an_act_by_nobody_toward_a_private_person_is_no_event(code):
+    got = events(code("Le cinéaste burkinabè Idrissa Ouédraogo a remporté le prix. Le sacre d'Idrissa Ouédraogo "
+                      "a été salué par une longue ovation."))
+    assert not any(e[0] == "SUPPORT" for e in got), got

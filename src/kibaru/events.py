@@ -325,6 +325,9 @@ class EventCoder(SlotFiller):
             recipient = [p for p in participants([m for m in ms if m.head in ids and m.codes and not m.nested
                                                   and m.kind != "place"], names) if distinct(p, actor)]
             codes = {p.code for p in actor + recipient if p.code}
+        if not actor and slots.recipient and all(m.kind == "person" and not m.role and not m.sector
+                                                 for m in slots.recipient):
+            return None  # "le sacre de X a été salué": an act by nobody toward a private person
         if not codes and not (trig.event == "PROTEST" and tok.pos_ == "NOUN" and aa.home and tok.dep_.startswith("nsubj")):
             return None  # (protests told as what happens — "des manifestations se sont succédé" — are their place's)
         status = self.status(tok, gov, sent)
