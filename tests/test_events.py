@@ -175,6 +175,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # "sa visite l'a conduit en Mauritanie": where the verb of the visit leads is the host
     ("Le président sénégalais a voyagé en avril. Sa première visite officielle l'a conduit en Gambie.",
      ("CONSULT", ("SEN",), ("GMB",))),
+    # "Lors de son sommet à Abuja, la CEDEAO…": a fronted phrase's "son" is the subject after it
+    ("Le Niger a quitté l'organisation. Lors de son sommet de lundi à Abuja, la CEDEAO a exigé des élections.",
+     ("CONSULT", ("IGO:ECOWAS",), ())),
     # attackers left unnamed are of the place where they struck
     ("Trois soldats ont été tués mardi dans une embuscade près de Ménaka.", ("ASSAULT", ("MLI",), ())),
     # people named as the other party ("des manifestants") borrow no foreign country

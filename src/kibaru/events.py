@@ -214,6 +214,11 @@ class EventCoder(SlotFiller):
                 # last one of the text
                 subj = [m for t in sent if t.dep_ in ("nsubj", "nsubj:pass") and t.i < tok.i
                         for m in ms if m.head in subtree_ids(t) and m.codes and not m.nested]
+                if not subj and tok.i < sent.root.i:
+                    # "Lors de son sommet à Abuja, la CEDEAO a exigé…": a fronted phrase's "son"
+                    # is the subject that follows it
+                    subj = [m for t in sent.root.children if t.dep_ in ("nsubj", "nsubj:pass")
+                            for m in ms if m.head in subtree_ids(t) and m.codes and not m.nested]
                 slots.actor.extend(subj or last_subject)
         if tok.pos_ == "NOUN" and trig.frame.get("de") and not (slots.actor if trig.frame["de"] == "actor"
                                                                  else slots.recipient):
