@@ -307,7 +307,7 @@ class EventCoder(SlotFiller):
             small = [p for p in actor if 0 < len(self.members.get(p.code or "", ())) <= MAX_EXPANDED]
             if small and len(small) == len(actor):
                 actor = [Participant(names.get(c, c), c) for p in small for c in self.members[p.code]]
-        recipient = [p for p in participants(slots.recipient, names) if distinct(p, actor)]
+        recipient = [p for p in participants(slots.recipient, names) if distinct(p, actor, trig.event)]
         codes = {p.code for p in actor + recipient if p.code}
         if aa.dyad and (bilateral or not codes) and trig.event in ("CONSULT", "COOPERATE", "AGREE", "SUPPORT"):
             if bilateral and (not codes or codes <= set(aa.dyad)):

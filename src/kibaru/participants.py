@@ -57,14 +57,18 @@ def participants(ms: list[Mention], names: dict[str, str]) -> list[Participant]:
     return [p for p in out if not (p.code in coded_people and (p.actor_id or p.name) in bare and not p.role)]
 
 
-def distinct(p: Participant, actor: list[Participant]) -> bool:
+#: Categories whose target is often a person of the actor's own country (arrests, attacks).
+INTERNAL = frozenset({"COERCE", "ASSAULT"})
+
+
+def distinct(p: Participant, actor: list[Participant], event: str | None = None) -> bool:
     """A recipient is not the actor again — unless one side is an armed group and the other
     its country's state ("le JNIM a frappé le camp de Kati": MLI rebels against MLI), or the
     recipient is a person of the actor's country ("soldiers detained President Bazoum"): an
     internal event, X against X, which no foreign party is then invented for."""
     same = [a for a in actor if a.code == p.code]
     return not p.code or not same or any("REB" in {p.sector, a.sector} and p.sector != a.sector for a in same) \
-        or bool(p.role) and all(a.actor_id != p.actor_id for a in same)  # "soldiers detained President Bazoum"
+        or event in INTERNAL and bool(p.role) and all(a.actor_id != p.actor_id for a in same)  # "soldiers detained President Bazoum"
 
 
 def continue_previous(em: EventMention, previous: list[EventMention]) -> EventMention:
