@@ -389,3 +389,10 @@ def test_an_act_by_nobody_toward_a_private_person_is_no_event(code):
     got = events(code("Le cinéaste burkinabè Idrissa Ouédraogo a remporté le prix. Le sacre d'Idrissa Ouédraogo "
                       "a été salué par une longue ovation."))
     assert not any(e[0] == "SUPPORT" for e in got), got
+
+
+def test_a_date_of_another_noun_is_never_the_event_s(code):
+    """"les autorités issues du coup d'État du 26 juillet ont expulsé…": not on 26 July."""
+    got = _dates(code("Les autorités issues du coup d'État du 26 juillet ont expulsé l'ambassadeur de France.",
+                      published="2023-09-05"))
+    assert not any(e[0] == "SANCTION" and d == "2023-07-26" for e, d, _ in got), got

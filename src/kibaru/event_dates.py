@@ -18,12 +18,12 @@ STALE_DAYS = 7
 
 
 def nearest_time(times, tok, sent):
-    """The time expression of the trigger's clause: the nearest one, but a date that belongs to
-    another noun ("le coup d'État du 26 juillet") only when there is no other."""
-    if not times:
-        return None
+    """The time expression of the trigger's clause: the nearest one. A date that belongs to
+    another noun ("le coup d'État du 26 juillet", "une structure créée en 2010") is never the
+    event's: the event then takes the narrative's day, as when its sentence names none."""
     pos = tok.idx - sent.start_char
-    return min(times, key=lambda ft: (of_other_noun(ft[0], tok, sent), abs(ft[0].start - pos)))
+    own = [ft for ft in times if not of_other_noun(ft[0], tok, sent)]
+    return min(own, key=lambda ft: abs(ft[0].start - pos)) if own else None
 
 
 def of_other_noun(found, tok, sent) -> bool:

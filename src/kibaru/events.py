@@ -165,7 +165,8 @@ class EventCoder(SlotFiller):
                 days = [(f, iv) for f, iv in times if iv.precision == "day" and f.kind not in ("same_day", "offset")
                         and (anchor is None or iv.start <= anchor.isoformat())]
                 if days:  # the main clause's day ("ont annoncé dimanche…, après … la nuit du 31 mars")
-                    last_day = nearest_time(days, sent.root, sent)[1]
+                    main = nearest_time(days, sent.root, sent)
+                    last_day = main[1] if main else last_day
                 locs = [m for m in ms if m.locative and m.place is not None]
                 if locs:
                     last_place = locs[-1]
@@ -354,11 +355,12 @@ class EventCoder(SlotFiller):
         offset = offset_before(times, tok, sent)
         times = [ft for ft in times if ft[0].kind != "offset"]
         iv = nearest_time([ft for ft in times if ft[0].kind != "same_day"], tok, sent) or nearest_time(times, tok, sent)
-        if offset is not None:
+        inside = {t.idx - sent.start_char for t in tok.subtree}
+        if offset is not None and not any(ft[0].start in inside for ft in times):
             # "dix jours après la décision de Niamey": that many days before the sentence's day
-            days = [ft for ft in times if ft[1].precision == "day"]
-            ref = nearest_time(days, tok, sent)[1] if days else last_day if last_day is not None and not stale(
-                last_day, anchor) else None
+            # (unless the event says its own: "à la veille d'un sommet prévu dimanche")
+            main = nearest_time([ft for ft in times if ft[1].precision == "day"], sent.root, sent)
+            ref = main[1] if main else last_day if last_day is not None and not stale(last_day, anchor) else None
             ref_day = date.fromisoformat(ref.start) if ref is not None else anchor
             iv = self.time.resolve(offset, ref_day) if ref_day is not None else DateInterval.unknown()
         elif iv is None and occasion is not None and occasion.date.precision != "unknown":
