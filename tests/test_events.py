@@ -396,3 +396,10 @@ def test_a_date_of_another_noun_is_never_the_event_s(code):
     got = _dates(code("Les autorités issues du coup d'État du 26 juillet ont expulsé l'ambassadeur de France.",
                       published="2023-09-05"))
     assert not any(e[0] == "SANCTION" and d == "2023-07-26" for e, d, _ in got), got
+
+
+def test_what_a_meeting_decides_next_is_decided_where_it_meets(code):
+    text = ("Les dirigeants de la CEDEAO se sont réunis dimanche à Abuja en sommet extraordinaire. "
+            "L'organisation a décidé la fermeture des frontières avec la Guinée.")
+    got = {(m.event, m.location.name if m.location else None) for m in code(text, published="2025-03-10").mentions}
+    assert ("SANCTION", "Abuja") in got, got

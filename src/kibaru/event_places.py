@@ -2,6 +2,8 @@
 Niamey"), a country visited when no city is named, or the dispatch's dateline for the lead."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .mentions import ArticleActors, Mention
 from .nlp import ParsedArticle
 from .records import Place
@@ -32,3 +34,16 @@ def dateline_of(parsed: ParsedArticle, aa: ArticleActors) -> Mention | None:
         if ms and len(para.doc) > ms[0].end and para.doc[ms[0].end].text == ",":
             return ms[0]
     return None
+
+
+def meeting_place(em, previous):
+    """"Réunis à Accra, les dirigeants de la CEDEAO ont décidé… L'organisation a notamment
+    décidé la fermeture des frontières": what a meeting's members decide next, with no place of
+    its own, is decided where they meet."""
+    if em.location is not None or not previous:
+        return em
+    last = previous[-1]
+    acodes = {p.code for p in em.actor if p.code}
+    if last.event == "CONSULT" and last.location is not None and acodes & {p.code for p in last.actor if p.code}:
+        return replace(em, location=last.location)
+    return em

@@ -20,7 +20,7 @@ from .records import DateInterval, Evidence, EventMention, Participant
 from .resources import LanguageResources, Resources
 from .merging import merge_mentions
 from .scores import modes, plover_score
-from .event_places import dateline_of, place_complement, place_of
+from .event_places import dateline_of, meeting_place, place_complement, place_of
 from .event_dates import (after_start_word, after_validity_word, anchor_date, names_occasion, nearest_time,
                           offset_before, pluperfect, recent_tense, simple_present, stale)
 from .actors import MAX_EXPANDED
@@ -144,7 +144,7 @@ class EventCoder(SlotFiller):
                                      occasion=out[-1] if out and names_occasion(stext, self.lr) else None,
                                      headline_places=headline_places)
                     if em is not None:
-                        em = answer_previous(continue_previous(em, out + found), out + found)
+                        em = meeting_place(answer_previous(continue_previous(em, out + found), out + found), out + found)
                         if not (em.actor and not em.recipient and self._names_people(tok, ms)):
                             em = complete(em, aa, self.country_names)
                         found.append(em)
