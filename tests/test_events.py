@@ -403,3 +403,10 @@ def test_what_a_meeting_decides_next_is_decided_where_it_meets(code):
             "L'organisation a décidé la fermeture des frontières avec la Guinée.")
     got = {(m.event, m.location.name if m.location else None) for m in code(text, published="2025-03-10").mentions}
     assert ("SANCTION", "Abuja") in got, got
+
+
+def test_support_of_one_party_with_nobody_is_no_event(code):
+    got = events(code("Le gouvernement nigérien rend hommage aux soldats tombés au combat."))
+    assert not any(e[0] == "SUPPORT" for e in got), got
+    # …with someone, it is
+    assert ("SUPPORT", ("NER",), ("TCD",), "occurred") in events(code("Le Niger salue l'engagement du Tchad."))

@@ -147,7 +147,8 @@ class EventCoder(SlotFiller):
                         em = meeting_place(answer_previous(continue_previous(em, out + found), out + found), out + found)
                         if not (em.actor and not em.recipient and self._names_people(tok, ms)):
                             em = complete(em, aa, self.country_names)
-                        found.append(em)
+                        if not _alone(em):
+                            found.append(em)
                         own = {t.i for c in tok.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
                                for t in c.subtree}  # "a dénoncé X et annoncé Y": Y is the other verb's
                         taken_tokens.update(t.i for t in tok.subtree if t.i in own and t.dep_ in ("nmod", "obl:mod")
@@ -434,3 +435,10 @@ def code_events(parsed: ParsedArticle, aa: ArticleActors, res: Resources) -> lis
     if coder is None:
         coder = res.cache[("coder", lang)] = EventCoder(res, lang)
     return coder.code(parsed, aa)
+
+
+def _alone(em: EventMention) -> bool:
+    """Support, agreement or cooperation of one party with nobody ("le gouvernement rend
+    hommage aux soldats", "Norway is willing to…" with no one found): no event to code."""
+    return em.event in ("SUPPORT", "AGREE", "COOPERATE") and em.mode != "multilateral" and not em.recipient \
+        and len({p.code for p in em.actor if p.code}) == 1
