@@ -439,6 +439,9 @@ def code_events(parsed: ParsedArticle, aa: ArticleActors, res: Resources) -> lis
 
 def _alone(em: EventMention) -> bool:
     """Support, agreement or cooperation of one party with nobody ("le gouvernement rend
-    hommage aux soldats", "Norway is willing to…" with no one found): no event to code."""
+    hommage aux soldats", "Norway is willing to…" with no one found), aid to nobody: no event
+    to code."""
+    if em.event == "AID" and not em.recipient:
+        return True  # aid is given to someone: none found, nothing to code
     return em.event in ("SUPPORT", "AGREE", "COOPERATE") and em.mode != "multilateral" and not em.recipient \
         and len({p.code for p in em.actor if p.code}) == 1
