@@ -410,3 +410,13 @@ def test_support_of_one_party_with_nobody_is_no_event(code):
     assert not any(e[0] == "SUPPORT" for e in got), got
     # …with someone, it is
     assert ("SUPPORT", ("NER",), ("TCD",), "occurred") in events(code("Le Niger salue l'engagement du Tchad."))
+
+
+@pytest.mark.parametrize("text, lang, mode", [
+    ("Des hommes armés ont attaqué mardi un poste de police avec une voiture piégée à Niamey.", "fr", "explosives"),
+    ("Un kamikaze a attaqué lundi un marché de Maiduguri.", "fr", "suicide-attack"),
+    ("Rebels shelled the town of Goma on Sunday.", "en", "heavy-weapons"),
+])
+def test_the_weapon_gives_an_attack_its_mode(code, text, lang, mode):
+    modes = {m.mode for m in code(text, lang=lang).mentions if m.event == "ASSAULT"}
+    assert mode in modes, modes

@@ -340,6 +340,8 @@ class EventCoder(SlotFiller):
         status = self.status(tok, gov, sent)
         mode = trig.mode
         event = trig.event
+        if event == "ASSAULT" and mode is None:
+            mode = self._weapon(sent)
         if status in ("planned", "hypothetical") and event in THREAT_MODES and tok.pos_ == "VERB":
             # "prévoit d'imposer des restrictions", "will extend the curfew": saying one will do a
             # coercive act is a threat of it (PLOVER THREATEN); a decision announced by its noun

@@ -13,6 +13,9 @@ from .mentions import Mention
 from .resources import Trigger
 from .syntax import VERB_WINDOW, arguments, subtree_ids
 
+#: ASSAULT modes from weapon words, most specific first (a suicide car bomb is a suicide attack).
+WEAPON_ORDER = ("suicide-attack", "drone", "aerial", "heavy-weapons", "explosives", "firearms")
+
 #: Verbs that control another action: "agreed to provide aid" is one AGREE (PLOVER §3.1).
 CONTROLLING = {"AGREE", "REQUEST", "THREATEN", "REJECT", "CONCEDE", "ACCUSE"}
 
@@ -198,6 +201,13 @@ class SlotFiller:
         place where something happens, not a party to it."""
         return m.kind == "demonym" and bool(prep) and self.lr.has("loc_prep", prep.split()[0]) \
             and self.lr.has("place_noun", doc[m.head].head.lemma_.lower())
+
+    def _weapon(self, sent) -> str | None:
+        """The ASSAULT mode the sentence's weapon words give ("une voiture piégée" → explosives,
+        "shelled" → heavy-weapons), the most specific first (`assault_mode` rows' order)."""
+        found = {self.lr.words["assault_mode"].get(w) for t in sent for w in (t.lower_, t.lemma_.lower())
+                 if w in self.lr.words.get("assault_mode", {})}
+        return next((m for m in WEAPON_ORDER if m in found), None)
 
     def _in_circumstance(self, tok) -> bool:
         """Is this noun the complement of a circumstance ("à l'issue du sommet", "en marge de la
