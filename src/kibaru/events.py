@@ -316,10 +316,9 @@ class EventCoder(SlotFiller):
                 have = {p.code for p in actor}
                 actor = actor + [Participant(names.get(c, c), c) for c in aa.dyad if c not in have and c not in codes]
                 codes = {p.code for p in actor + recipient if p.code}
-        if not actor and trig.event == "ASSAULT" and tok.pos_ == "VERB" and places and places[0].codes and any(
-                c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass") for c in tok.children):
-            # "a journalist was killed by a car bomb in Beirut": attackers left unnamed are of
-            # the place where they struck
+        if not actor and trig.event == "ASSAULT" and tok.pos_ == "VERB" and places and places[0].codes:
+            # "a journalist was killed by a car bomb in Beirut", "des hommes armés ont attaqué un
+            # poste à Niamey": attackers left unnamed are of the place where they struck
             c0 = places[0].codes[0]
             actor = [Participant(names.get(c0, c0), c0)]
             codes = {p.code for p in actor + recipient if p.code}
