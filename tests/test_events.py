@@ -420,3 +420,12 @@ def test_support_of_one_party_with_nobody_is_no_event(code):
 def test_the_weapon_gives_an_attack_its_mode(code, text, lang, mode):
     modes = {m.mode for m in code(text, lang=lang).mentions if m.event == "ASSAULT"}
     assert mode in modes, modes
+
+
+@pytest.mark.parametrize("text, mode", [
+    ("Le Mali demande la tenue d'une réunion d'urgence avec l'Algérie.", "meet"),
+    ("Le Togo exige la libération des soldats béninois.", "yield"),
+])
+def test_a_demand_takes_its_mode_from_what_it_asks(code, text, mode):
+    modes = {m.mode for m in code(text).mentions if m.event == "REQUEST"}
+    assert mode in modes, modes

@@ -37,6 +37,10 @@ THREAT_MODES = {"ASSAULT": "violence", "SANCTION": "relations", "COERCE": "restr
 BASE_CONFIDENCE = 0.6
 
 
+#: The mode of a demand or refusal from the category of what it is about (PLOVER modes).
+ASKED_MODES = {"CONSULT": "meet", "AID": "assist", "SUPPORT": "assist", "COOPERATE": "assist",
+               "RETREAT": "yield", "CONCEDE": "yield"}
+
 #: Acts of a state's police, courts and government (event, mode).
 STATE_ACTS = frozenset({("COERCE", "arrest"), ("COERCE", "deport"), ("COERCE", "seize"), ("SANCTION", "convict"),
                         ("SANCTION", "expel"), ("RETREAT", "release")})
@@ -87,6 +91,7 @@ class EventCoder(SlotFiller):
                 covered: dict[int, set[str]] = {}  # token → categories of triggers governing it
                 embedded: dict[int, object] = {}  # verb trigger → the trigger of its controlling verb
                 by_tok = {t.i: tr for t, tr in hits}
+                asked: dict[int, set[str]] = {}  # demand/refusal → categories of what it is about
                 if para.index <= 2:
                     locs = [m for m in ms if m.locative and m.place is not None]
                     for _, trig in hits[:1] if locs else ():
@@ -105,6 +110,8 @@ class EventCoder(SlotFiller):
                                 mark = "content" if trig.event in CONTROLLING else "*"
                                 for i in subtree_ids(c):
                                     covered.setdefault(i, set()).add(mark)
+                                    if i in by_tok and i != tok.i:
+                                        asked.setdefault(tok.i, set()).add(by_tok[i].event)
                     head = tok.head
                     if tok.dep_ in ("xcomp", "ccomp") and head.i in by_tok and by_tok[head.i].event in CONTROLLING:
                         embedded[tok.i] = head  # "agreed to provide aid": one event, AGREE
@@ -142,7 +149,7 @@ class EventCoder(SlotFiller):
                                      last_day, last_place, dateline_place, {t.i: tr.event for t, tr in hits},
                                      [(sent.doc[i], by_tok[i]) for i in inner],
                                      occasion=out[-1] if out and names_occasion(stext, self.lr) else None,
-                                     headline_places=headline_places)
+                                     headline_places=headline_places, asked=asked.get(tok.i, ()))
                     if em is not None:
                         em = meeting_place(answer_previous(continue_previous(em, out + found), out + found), out + found)
                         if not (em.actor and not em.recipient and self._names_people(tok, ms)):
@@ -176,7 +183,7 @@ class EventCoder(SlotFiller):
     def _event(self, tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
                last_day, last_place, dateline_place, trigger_ids: dict[int, str],
                inner=(), occasion: EventMention | None = None,
-               headline_places: dict | None = None) -> EventMention | None:
+               headline_places: dict | None = None, asked=()) -> EventMention | None:
         gov, rel = (governor(tok) if tok.pos_ in ("NOUN", "PROPN", "ADJ") else (None, None))
         slots = self.fill_slots(tok, trig, ms, last_subject)
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and self.lr.has("demonstrative", c.lower_) for c in tok.children):
@@ -341,6 +348,9 @@ class EventCoder(SlotFiller):
         event = trig.event
         if event == "ASSAULT" and mode is None:
             mode = self._weapon(sent)
+        if event in ("REQUEST", "REJECT") and mode is None:
+            # "demande la tenue d'une réunion" → meet; "exige la libération" → yield
+            mode = next((ASKED_MODES[c] for c in sorted(asked) if c in ASKED_MODES), None)
         if status in ("planned", "hypothetical") and event in THREAT_MODES and tok.pos_ == "VERB":
             # "prévoit d'imposer des restrictions", "will extend the curfew": saying one will do a
             # coercive act is a threat of it (PLOVER THREATEN); a decision announced by its noun
