@@ -112,3 +112,15 @@ def test_articles_sharing_rare_names_within_days_are_one_story():
     _, _, _, story = build_stories(arts, [])
     assert story["a"] == story["b"]
     assert story["c"] != story["a"] and story["d"] != story["a"]
+
+
+@pytest.mark.slow
+def test_the_two_seeds_are_one_story_and_goita_s_visit_one_event_of_two_sources(shared, tmp_path, resources):
+    from kibaru.pipeline import run
+    from kibaru.store import Store
+    with Store(tmp_path / "seeds.duckdb") as store:
+        run([shared / "seeds"], store, resources=resources)
+        assert len({a["story_id"] for a in store.articles()}) == 1
+        visits = [e for e in store.events() if e["event"] == "CONSULT" and e["mode"] == "visit"
+                  and {p["code"] for p in e["actor"]} == {"MLI"} and {p["code"] for p in e["recipient"]} == {"RUS"}]
+        assert any(e["num_sources"] == 2 for e in visits), visits
