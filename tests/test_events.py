@@ -178,6 +178,8 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # "Lors de son sommet à Abuja, la CEDEAO…": a fronted phrase's "son" is the subject after it
     ("Le Niger a quitté l'organisation. Lors de son sommet de lundi à Abuja, la CEDEAO a exigé des élections.",
      ("CONSULT", ("IGO:ECOWAS",), ())),
+    # "a accueilli en avril des instructeurs russes": the object the parser hung under the month
+    ("Le Tchad a accueilli en mars des instructeurs militaires turcs.", ("AID", ("TUR",), ("TCD",))),
     # attackers left unnamed are of the place where they struck
     ("Trois soldats ont été tués mardi dans une embuscade près de Ménaka.", ("ASSAULT", ("MLI",), ())),
     # people named as the other party ("des manifestants") borrow no foreign country

@@ -84,6 +84,9 @@ class SlotFiller:
             args += [("obj", None, c) for c in tok.children if c.dep_ in ("obl:mod", "conj") and c.pos_ == "NOUN"
                      and c.i > tok.i and not any(g.dep_ in ("case", "cc") for g in c.children)
                      and not self._is_time_word(c)]
+            # "a accueilli en avril des instructeurs": the object hung under the time phrase
+            args += [("obj", None, g) for c in tok.children if c.dep_.startswith("obl") and self._is_time_word(c)
+                     for g in c.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i > c.i]
         if len(trig.words) > 1 and tok.pos_ in ("VERB", "AUX", "NOUN"):
             # the trigger's own object (a noun's complement) found outside its subtree (see
             # `match_trigger`)
