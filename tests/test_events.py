@@ -431,3 +431,9 @@ def test_the_weapon_gives_an_attack_its_mode(code, text, lang, mode):
 def test_a_demand_takes_its_mode_from_what_it_asks(code, text, mode):
     modes = {m.mode for m in code(text).mentions if m.event == "REQUEST"}
     assert mode in modes, modes
+
+
+def test_clashes_that_pit_two_sides_are_one_assault_between_them(code):
+    got = events(code("De violents affrontements ont opposé lundi l'armée tchadienne aux rebelles soudanais "
+                      "près de la frontière."))
+    assert any(e[0] == "ASSAULT" and set(e[1]) | set(e[2]) == {"TCD", "SDN"} for e in got), got
