@@ -180,6 +180,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
      ("CONSULT", ("IGO:ECOWAS",), ())),
     # "a accueilli en avril des instructeurs russes": the object the parser hung under the month
     ("Le Tchad a accueilli en mars des instructeurs militaires turcs.", ("AID", ("TUR",), ("TCD",))),
+    # a surname with its particle ("Mme von der Leyen") is the person named in full before
+    ("La présidente de la Commission européenne, Ursula von der Leyen, est arrivée lundi à Dakar. "
+     "Mme von der Leyen a annoncé une aide de 30 millions d'euros au Sénégal.", ("AGREE", ("IGO:EU",), ("SEN",))),
     # attackers left unnamed are of the place where they struck
     ("Trois soldats ont été tués mardi dans une embuscade près de Ménaka.", ("ASSAULT", ("MLI",), ())),
     # people named as the other party ("des manifestants") borrow no foreign country

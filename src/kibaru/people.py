@@ -37,8 +37,11 @@ def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: li
             continue
         while s < e and (lr.has("honorific", doc[s].lower_) or fold(doc[s].text) in lr.roles):
             s += 1
-        if s >= e or not doc[s].text[:1].isupper() or doc[s].is_stop or doc[e - 1].is_punct:
-            continue
+        rest = [t for t in doc[s:e] if not lr.has("name_particle", t.lower_)]
+        particle = s < e and lr.has("name_particle", doc[s].lower_) and bool(rest) and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
+        if s >= e or not particle and (not doc[s].text[:1].isupper() or doc[s].is_stop) or doc[e - 1].is_punct:
+            continue  # (a surname may open with its particle: "Mme von der Leyen", "M. de Villepin")
         e = _extend_name(doc, s, e, lr, res, taken)
         if any(i in seen or i in taken for i in range(s, e)):
             continue
@@ -212,7 +215,9 @@ def resolve_person(p: Mention, out: ArticleActors, by_surname: dict[str, str], r
                     day: str | None = None) -> Mention:
     words = p.name.split()
     key = None
-    if len(words) == 1 or fold(words[-1]) == fold(p.name):
+    lr = res.lang.get(lang)
+    if len(words) == 1 or fold(words[-1]) == fold(p.name) or lr is not None and all(
+            lr.has("name_particle", w.lower()) for w in words[:-1]):  # "von der Leyen" is a surname
         key = by_surname.get(fold(words[-1]))
     if key is None:
         kb = res.people.get(fold(p.name), [])
