@@ -183,6 +183,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # a surname with its particle ("Mme von der Leyen") is the person named in full before
     ("La présidente de la Commission européenne, Ursula von der Leyen, est arrivée lundi à Dakar. "
      "Mme von der Leyen a annoncé une aide de 30 millions d'euros au Sénégal.", ("AGREE", ("IGO:EU",), ("SEN",))),
+    # what hangs after a time word inside the object ("après la diffusion d'une vidéo…") is no party
+    ("Le Sénégal a convoqué l'ambassadeur d'Ukraine à Dakar après la diffusion d'une vidéo favorable "
+     "à l'attaque contre l'armée malienne.", ("ACCUSE", ("SEN",), ("UKR",))),
     # attackers left unnamed are of the place where they struck
     ("Trois soldats ont été tués mardi dans une embuscade près de Ménaka.", ("ASSAULT", ("MLI",), ())),
     # people named as the other party ("des manifestants") borrow no foreign country

@@ -59,7 +59,9 @@ class EventCoder(SlotFiller):
         tw = self.lr.time.w
         self.qty = QuantityParser(lang, self.lr.words, frozenset(tw.months) | frozenset(tw.units) | frozenset(tw.weekdays))
         self.time: TimeParser = self.lr.time
-        self.blocked = frozenset(self.lr.words.get("intermediary", {}))
+        # what comes through a channel ("via le PAM") or after a time word ("après la diffusion
+        # d'une vidéo…") is not a party of the phrase it hangs in
+        self.blocked = frozenset(self.lr.words.get("intermediary", {})) | frozenset(self.lr.words.get("time_prep", {}))
         self.country_names = res.country_names
         self.members = res.knowledge.members
 
