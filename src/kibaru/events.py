@@ -360,8 +360,7 @@ class EventCoder(SlotFiller):
             mode = mode if mode in modes("THREATEN") else THREAT_MODES[event]
             event, status = "THREATEN", "occurred"
         # date: the expression nearest the trigger in the sentence, else the narrative's day
-        clause = next((h for h in (tok, *tok.ancestors) if h.dep_ == "ccomp" and h.head.i != h.i
-                       and (self.lr.has("report_verb", h.head.lemma_.lower()) or self.lr.has("report_verb", h.head.lower_))), None)
+        clause = next((h for h in (tok, *tok.ancestors) if h.dep_ == "ccomp" and self._reports(h)), None)
         if clause is not None and status == "planned":
             # "a annoncé lundi qu'il se rendrait au Togo": the announcement's day is not the visit's
             span = {t.idx - sent.start_char for t in clause.subtree}
@@ -407,18 +406,17 @@ class EventCoder(SlotFiller):
                 and not slots.actor[0].locative and slots.actor[0].kind == "country":
             place_m = slots.actor[0]  # "Bamako accuse Alger": the capital speaks from where it is
         location = place_of(place_m) or (occasion.location if occasion is not None else None)
-        if not actor and event == "PROTEST" and tok.pos_ == "NOUN" and (location or aa.home):
+        here = location.country if location and location.country else aa.home  # whose ground this is
+        if not actor and event == "PROTEST" and tok.pos_ == "NOUN" and here:
             # "des manifestations se sont succédé à Niamey": the people of where they march
-            code_ = location.country if location and location.country else aa.home
-            actor = [Participant(names.get(code_, code_), code_)]
-            recipient = [p for p in recipient if p.code != code_]
+            actor = [Participant(names.get(here, here), here)]
+            recipient = [p for p in recipient if p.code != here]
         if not actor and (trig.event, mode) in STATE_ACTS and any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass")
                                                                 for c in tok.children):
             # "ils avaient été interpellés à Bamako": arrests, convictions, expulsions and releases
             # told without their agent are the doing of the state where they happen
-            code_ = location.country if location and location.country else aa.home
-            if code_ and code_ not in {p.code for p in recipient}:
-                actor = [Participant(names.get(code_, code_), code_)]
+            if here and here not in {p.code for p in recipient}:
+                actor = [Participant(names.get(here, here), here)]
         if trig.event == "CONSULT" and mode is None and location and recipient and actor:
             if location.country in {p.code for p in recipient} and location.country not in {p.code for p in actor}:
                 mode = "visit"

@@ -212,6 +212,11 @@ class SlotFiller:
                  if w in self.lr.words.get("assault_mode", {})}
         return next((m for m in WEAPON_ORDER if m in found), None)
 
+    def _reports(self, clause) -> bool:
+        """Is this clause what a reporting verb says ("a annoncé qu'il se rendrait…")?"""
+        h = clause.head
+        return h.i != clause.i and (self.lr.has("report_verb", h.lemma_.lower()) or self.lr.has("report_verb", h.lower_))
+
     def _in_circumstance(self, tok) -> bool:
         """Is this noun the complement of a circumstance ("à l'issue du sommet", "en marge de la
         visite")? It is then an event of its own, which the main verb's is not about."""
@@ -234,8 +239,7 @@ class SlotFiller:
         for h in heads:
             # "Iraq said it would allow…", "a annoncé qu'il se rendrait à Paris": the future of a
             # reported past is what was announced, planned
-            reported = h.dep_ in ("ccomp", "xcomp") and h.head.i != h.i and (
-                lr.has("report_verb", h.head.lemma_.lower()) or lr.has("report_verb", h.head.lower_))
+            reported = h.dep_ in ("ccomp", "xcomp") and self._reports(h)
             moods = [h] + [c for c in h.children if c.dep_.startswith("aux")]
             if any(conditional(x) for x in moods):
                 if reported:
