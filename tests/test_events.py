@@ -186,6 +186,11 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # what hangs after a time word inside the object ("après la diffusion d'une vidéo…") is no party
     ("Le Sénégal a convoqué l'ambassadeur d'Ukraine à Dakar après la diffusion d'une vidéo favorable "
      "à l'attaque contre l'armée malienne.", ("ACCUSE", ("SEN",), ("UKR",))),
+    # a nationality describing where ("près de la frontière ghanéenne") is no party; "X-led" is
+    ("L'armée togolaise a attaqué lundi un camp de rebelles près de la frontière ghanéenne.",
+     ("ASSAULT", ("TGO",), ())),
+    ("Japanese-led troops shelled rebel camps near the Laotian border on Monday, officials said.",
+     ("ASSAULT", ("JPN",), ())),
     # attackers left unnamed are of the place where they struck
     ("Trois soldats ont été tués mardi dans une embuscade près de Ménaka.", ("ASSAULT", ("MLI",), ())),
     # people named as the other party ("des manifestants") borrow no foreign country

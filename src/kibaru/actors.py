@@ -65,7 +65,8 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
     out.home = home_country(out, parsed)
     out.dyad = _dyad(out)
     out.salience = tuple(Counter(c for ms in out.mentions.values() for m in ms if not m.nested
-                                 and m.kind in SALIENT_KINDS for c in m.codes).most_common())
+                                 and m.kind in SALIENT_KINDS and not (m.kind == "demonym" and m.locative)
+                                 for c in m.codes).most_common())
     if out.dyad:
         for pi, ms in out.mentions.items():
             out.mentions[pi] = [replace(m, codes=out.dyad) if m.kind == "pair" and not m.codes else m for m in ms]

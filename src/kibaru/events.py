@@ -80,8 +80,10 @@ class EventCoder(SlotFiller):
             doc, mentions = para.doc, aa.in_para(para.index)
             for sent in doc.sents:
                 # the dateline ("ABUJA, 24 févr. —") says where the dispatch was filed: no party
+                # nor is a nationality describing a place ("près de la frontière algérienne")
                 ms = [m for m in mentions if sent.start <= m.head < sent.end
-                      and not (para.index == dateline_para and m == dateline_place)]
+                      and not (para.index == dateline_para and m == dateline_place)
+                      and not (m.kind == "demonym" and m.locative)]
                 stext = sent.text
                 times = [(f, self.time.resolve(f, anchor, future=after_start_word(stext, f.start, self.lr)))
                          for f in self.time.find(stext) if not after_validity_word(stext, f.start, self.lr)]

@@ -38,11 +38,31 @@ def _compound_demonym(lr: LanguageResources, text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes))
 
 
+def _leader(lr: LanguageResources, text: str) -> tuple[str, ...]:
+    """"US-led", "French-led": the country leading (a coalition, a war) — the main party of it."""
+    name, _, suffix = text.rpartition("-")
+    if not name or not lr.has("leader_suffix", suffix.lower()):
+        return ()
+    return tuple(dict.fromkeys(e.code for e in lookup(lr, name) if e.kind in ("country", "organisation") and e.code))
+
+
 def span_head(doc, start: int, end: int) -> int:
     for t in doc[start:end]:
         if not (start <= t.head.i < end) or t.head.i == t.i:
             return t.i
     return start
+
+
+def _place_demonym(lr: LanguageResources, tok) -> bool:
+    """"dans la capitale nigériane", "près de la frontière algérienne", "near the Thai border":
+    a nationality describing the place where something happens, not a party to it."""
+    place = tok.head
+    if not lr.has("place_noun", place.lemma_.lower()):
+        return False
+    marks = [c.lower_ for c in place.children if c.dep_ == "case"]
+    if place.dep_ == "pobj" or place.head.pos_ in ("ADV", "ADP"):
+        marks.append(place.head.lower_)  # "near the border", "près de la frontière"
+    return any(lr.has(k, w) for w in marks for k in ("loc_prep", "near_prep"))
 
 
 def _locative(lr: LanguageResources, doc, start: int) -> bool:
@@ -88,7 +108,7 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
                 continue
             entries = lookup(lr, span.text)
             places = res.places.get(fold(span.text), []) if span[0].text[:1].isupper() and i not in in_person else []
-            compound = _compound_demonym(lr, span.text) if "-" in span.text else ()
+            compound = _compound_demonym(lr, span.text) or _leader(lr, span.text) if "-" in span.text else ()
             if entries or places or compound:
                 found = (L, span, entries, places, compound)
                 break
@@ -115,6 +135,7 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
                 continue
             if e.form_kind == "demonym":
                 kind, sector = "demonym", _sector_of_noun(lr, doc[head].head)
+                loc = _place_demonym(lr, doc[head])
             else:
                 kind, sector = e.kind, e.sector
             place = places[0] if places else None

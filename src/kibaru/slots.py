@@ -40,7 +40,7 @@ class SlotFiller:
             return False
         p = prep.split()[0]
         if m.kind == "place" or m.place is not None:
-            return self.lr.has("loc_prep", p)
+            return self.lr.has("loc_prep", p) or self.lr.has("near_prep", p)
         # a country after à/au/aux is a dative ("offert au Niger"); after en/dans/in a place
         return m.kind == "country" and self.lr.has("loc_prep", p) and not self.lr.has("dative_prep", p)
 
@@ -112,9 +112,6 @@ class SlotFiller:
             if not ms:
                 continue
             if slot == "prep":
-                ms = [m for m in ms if not self._place_demonym(m, prep, tok.doc)]
-                if not ms:
-                    continue
                 locs = [m for m in ms if self._is_loc(m, prep)]
                 if locs:
                     slots.places.extend(locs)
@@ -198,12 +195,6 @@ class SlotFiller:
                    or c.dep_ == "agent"
                    or c.dep_.startswith("obl") and c.dep_ != "obl:agent" and any(self._is_time_word(t) for t in c.subtree)
                    for c in tok.children)
-
-    def _place_demonym(self, m: Mention, prep: str | None, doc) -> bool:
-        """"dans la capitale nigériane", "en territoire malien": a nationality describing the
-        place where something happens, not a party to it."""
-        return m.kind == "demonym" and bool(prep) and self.lr.has("loc_prep", prep.split()[0]) \
-            and self.lr.has("place_noun", doc[m.head].head.lemma_.lower())
 
     def _weapon(self, sent) -> str | None:
         """The ASSAULT mode the sentence's weapon words give ("une voiture piégée" → explosives,
