@@ -191,6 +191,11 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
      ("ASSAULT", ("TGO",), ())),
     ("Japanese-led troops shelled rebel camps near the Laotian border on Monday, officials said.",
      ("ASSAULT", ("JPN",), ())),
+    # a threat is made to whoever must meet its condition; the condition is no event of its own
+    ("Le Tchad menace de quitter l'organisation à moins que la CEEAC lève ses sanctions.",
+     ("THREATEN", ("TCD",), ("IGO:ECCAS",))),
+    ("Farmers in northern Kenya threatened on Monday to block the roads unless Ethiopia reopened the border.",
+     ("THREATEN", ("KEN",), ("ETH",))),
     # attackers left unnamed are of the place where they struck
     ("Trois soldats ont été tués mardi dans une embuscade près de Ménaka.", ("ASSAULT", ("MLI",), ())),
     # people named as the other party ("des manifestants") borrow no foreign country

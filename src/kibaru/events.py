@@ -116,6 +116,10 @@ class EventCoder(SlotFiller):
                                     covered.setdefault(i, set()).add(mark)
                                     if i in by_tok and i != tok.i:
                                         asked.setdefault(tok.i, set()).add(by_tok[i].event)
+                    if trig.event == "THREATEN":  # what the threatened must do is no event of its own
+                        for c in self.conditions(tok):
+                            for i in subtree_ids(c):
+                                covered.setdefault(i, set()).add("content")
                     head = tok.head
                     if tok.dep_ in ("xcomp", "ccomp") and head.i in by_tok and by_tok[head.i].event in CONTROLLING:
                         embedded[tok.i] = head  # "agreed to provide aid": one event, AGREE
@@ -314,6 +318,13 @@ class EventCoder(SlotFiller):
                 near = [m for m in ms if m.head in rel and m.codes and not set(m.codes) & acodes
                         and not m.nested and m.kind != "place"]
             slots.recipient.extend(near[:2])
+        if trig.event == "THREATEN" and not slots.recipient:
+            # "threatened a strike unless Israel rescinded…": the threat is made to whoever must act
+            acodes = {c for m in slots.actor for c in m.codes}
+            cond = {t.i for c in self.conditions(tok) for s_ in c.children
+                    if s_.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in s_.subtree}
+            slots.recipient.extend(m for m in ms if m.head in cond and m.codes and not set(m.codes) & acodes
+                                   and not m.nested and m.kind != "place")
         actor = participants(slots.actor, names)
         if trig.mode == "multilateral":
             # "le sommet de l'Alliance": a small bloc's summit is its member states meeting

@@ -130,6 +130,9 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
                                    sector=e.sector, locative=loc, institution=True))
                 i += L
                 continue
+            if i + L < n and lr.has("currency", doc[i + L].lower_):
+                i += L  # "US $50 million", "Hong Kong dollars": a currency, not a party
+                continue
             if e.form_kind == "demonym" and i > 0 and lr.has("ethnic_marker", doc[i - 1].lower_):
                 i += L  # "ethnic Albanians in Serbia": people of a group, not the country Albania
                 continue
