@@ -191,6 +191,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
      ("ASSAULT", ("TGO",), ())),
     ("Japanese-led troops shelled rebel camps near the Laotian border on Monday, officials said.",
      ("ASSAULT", ("JPN",), ())),
+    # the city of a fronted circumstance is where a demand is made, not whom it is made to
+    ("Le Tchad a quitté l'organisation. Lors de son sommet de lundi à Libreville, la CEEAC a exigé des élections.",
+     ("REQUEST", ("IGO:ECCAS",), ())),
     # a threat is made to whoever must meet its condition; the condition is no event of its own
     ("Le Tchad menace de quitter l'organisation à moins que la CEEAC lève ses sanctions.",
      ("THREATEN", ("TCD",), ("IGO:ECCAS",))),

@@ -109,3 +109,17 @@ def test_section_and_navigation_lines_are_boilerplate():
     p = parse_text(raw)
     assert p.title == "Titre de l'article sur la visite"
     assert "Accueil" not in p.text and "Diplomatie" not in p.text
+
+
+def test_a_dateline_header_keeps_its_place_in_the_text(ingestor):
+    """"Lomé, 12 mai 2024": the date is read as the publication day, and the city stays in the
+    text, where the coder reads where the dispatch comes from."""
+    raw = ("Le Phare du Golfe\nLomé, 12 mai 2024\n\nAccord de pêche entre le Togo et le Bénin\n\n"
+           "Les deux gouvernements ont signé lundi un accord sur la pêche artisanale dans leurs eaux, "
+           "après trois années de discussions entre les ministères concernés.\n")
+    art = ingestor._article({"text": raw}, "<test>", origin="text")
+    assert art.published == "2024-05-12"
+    assert "Lomé, 12 mai 2024" in art.text.split("\n\n")[:3]
+    # a section line with a date is boilerplate, not a dateline
+    raw2 = raw.replace("Lomé, 12 mai 2024", "Politique – 12 mai 2024")
+    assert "Politique" not in ingestor._article({"text": raw2}, "<test>", origin="text").text

@@ -287,7 +287,9 @@ class EventCoder(SlotFiller):
         elif trig.event != "CONSULT" and not slots.recipient and slots.actor:
             # "lifted a curfew in Montenegro", "ambassadeurs au Mali": where the action lands
             acodes = {c for m in slots.actor for c in m.codes}
-            slots.recipient.extend(m for m in (slots.places or sent_places)[:2]
+            # (a physical act lands where the sentence puts it; a demand is not made to the
+            # city where it was made: "Lors de son sommet à Abuja, la CEDEAO a exigé…")
+            slots.recipient.extend(m for m in (slots.places or (sent_places if trig.event in ("ASSAULT", "COERCE") else []))[:2]
                                    if m.codes and not set(m.codes) & acodes)
         names = self.country_names
         if not slots.recipient and slots.actor and trig.event == "REQUEST" and tok.pos_ == "VERB":
@@ -305,8 +307,12 @@ class EventCoder(SlotFiller):
             acodes = {c for m in slots.actor for c in m.codes}
             sub = subtree_ids(tok, self.blocked) - {t.i for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
                                                     for t in c.subtree}  # "accuse Alger et quitte le CEMOC"
+            # a city in an adjunct of the trigger is where it happens ("Lors de son sommet à Abuja,
+            # la CEDEAO a exigé…"), unlike one in what is acted on ("agreed to set up a centre in Tokyo")
+            where = {t.i for c in tok.children if c.dep_ in ("obl", "obl:mod", "prep", "advcl", "advmod", "npadvmod")
+                     for t in c.subtree}
             near = [m for m in ms if m.head in sub and m.codes and not set(m.codes) & acodes and not m.nested
-                    and m.kind != "place"]
+                    and m.kind != "place" and not (m.locative and m.place is not None and m.head in where)]
             if not near:
                 # "met fin à l'accord qui le liait à la France", "dénonce le soutien apporté par
                 # l'Ukraine": the other party of the thing acted on, named in the clause that

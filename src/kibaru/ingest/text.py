@@ -32,6 +32,10 @@ class ParsedText:
     date_line: str | None = None  # header text holding the publication date, resolved later
 
 
+#: "Niamey, dimanche 7 juillet 2024", "ABUJA, Jan 29": a place name, a comma, the date.
+DATELINE = re.compile(r"^[A-ZÀ-Ý][^\W\d_]*(?:[ '’-][A-ZÀ-Ýa-zà-ÿ][^\W\d_]*){0,3},\s")
+
+
 def _is_header(line: str) -> bool:
     s = line.strip()
     return s.startswith("- ") or bool(READING_TIME.match(s) or BYLINE.match(s) or PUBLISHED.match(s))
@@ -75,6 +79,7 @@ def parse_text(raw: str, *, has_date=lambda s: False) -> ParsedText:
         if len(head) >= 8:
             break
     title_candidates = []
+    datelines: list[str] = []
     for s in head:
         item = s[2:].strip() if s.startswith("- ") else s
         if READING_TIME.match(s):
@@ -84,6 +89,8 @@ def parse_text(raw: str, *, has_date=lambda s: False) -> ParsedText:
             continue
         if PUBLISHED.match(s) or (has_date(item) and len(item.split()) <= 8):
             out.date_line = out.date_line or item
+            if DATELINE.match(item):
+                datelines.append(item)  # "Rabat, 29 avril 2025": where it is written from stays in the text
             if "|" in item or "–" in item or "—" in item:
                 out.outlet = out.outlet  # section + date line: nothing more to learn
             continue
@@ -109,6 +116,7 @@ def parse_text(raw: str, *, has_date=lambda s: False) -> ParsedText:
         keep_head = [t for t in title_candidates if t == title or len(t.split()) > 5]
     else:
         keep_head = []
+    keep_head += [""] + datelines[:1] if datelines else []
     body = [ln.strip() for ln in lines[body_start:]]
     # -- signature: short name-like lines at the very end ---------------------------------
     while body and not body[-1]:
