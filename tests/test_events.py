@@ -191,6 +191,10 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
      ("ASSAULT", ("TGO",), ())),
     ("Japanese-led troops shelled rebel camps near the Laotian border on Monday, officials said.",
      ("ASSAULT", ("JPN",), ())),
+    # a subject the parser hung under a fronted phrase, listed with another, and a participle
+    # tagged as an adjective ("ont gelé"): both givers freeze their aid, which is no gift
+    ("Depuis le coup d'État, le Canada et la Banque mondiale ont gelé leur aide budgétaire au Gabon.",
+     ("SANCTION", ("CAN", "IGO:WB"), ("GAB",))),
     # the city of a fronted circumstance is where a demand is made, not whom it is made to
     ("Le Tchad a quitté l'organisation. Lors de son sommet de lundi à Libreville, la CEEAC a exigé des élections.",
      ("REQUEST", ("IGO:ECCAS",), ())),

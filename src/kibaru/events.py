@@ -26,7 +26,7 @@ from .event_dates import (after_start_word, after_validity_word, anchor_date, na
 from .actors import MAX_EXPANDED
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
 from .slots import CONTROLLING, SlotFiller
-from .syntax import arguments, governor, match_trigger, subject_ids, subtree_ids, with_shared_subject
+from .syntax import arguments, governor, match_trigger, subject_ids, subtree_ids, verbal, with_shared_subject
 
 #: Categories whose second party is naturally the host when a place is named ("visite à Moscou").
 VISIT_MODES = {"visit"}
@@ -101,7 +101,7 @@ class EventCoder(SlotFiller):
                     for _, trig in hits[:1] if locs else ():
                         headline_places.setdefault(trig.event, locs[0])
                 for tok, trig in hits:
-                    if tok.pos_ in ("VERB", "AUX"):
+                    if verbal(tok):
                         for c in tok.children:
                             if c.dep_ != "conj":  # "a offert du blé ainsi qu'un don": two gifts
                                 for i in subtree_ids(c):
@@ -244,14 +244,14 @@ class EventCoder(SlotFiller):
                     and not m.nested and m not in slots.actor + slots.recipient
                     and any(c.dep_ == "case" and self.lr.has("de_prep", c.lower_) for c in sent.doc[m.head].children)]
             (slots.actor if trig.frame["de"] == "actor" else slots.recipient).extend(deep[:2])
-        if tok.pos_ in ("VERB", "AUX") and not slots.actor and not any(
+        if verbal(tok) and not slots.actor and not any(
                 c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") for c in tok.children):
             # the parser lost the subject ("Washington avait suspendu…" parsed as two roots):
             # the nearest actor named before the verb in its sentence stands in
             left = [m for m in ms if m.end <= tok.i and not m.locative and m.kind != "place" and not m.nested
                     and m not in slots.recipient]
             if left:
-                slots.actor.append(left[-1])
+                slots.actor.extend(self._listed_before(left, sent.doc))
         for itok, itrig in inner:
             # the controlled action's other party is the party of the whole ("agreed to aid X")
             islots = self.fill_slots(itok, itrig, ms, last_subject)
@@ -457,6 +457,19 @@ class EventCoder(SlotFiller):
             actor=tuple(actor), recipient=tuple(recipient), date=iv, location=location,
             quantities=quantities, evidence=(evidence,), confidence=round(min(conf, 0.95), 2),
             score=plover_score(event, mode))
+
+
+    def _listed_before(self, left: list[Mention], doc) -> list[Mention]:
+        """The last actor named before a verb, with those listed with it ("la France et l'Union
+        européenne ont suspendu…")."""
+        group = [left[-1]]
+        for m in reversed(left[:-1]):
+            between = doc[m.end:group[0].start]
+            if not between or not all(t.text == "," or t.pos_ in ("DET", "CCONJ") for t in between) \
+                    or not any(t.text == "," or t.pos_ == "CCONJ" for t in between):
+                break
+            group.insert(0, m)
+        return group
 
 
 def code_events(parsed: ParsedArticle, aa: ArticleActors, res: Resources) -> list[EventMention]:

@@ -147,3 +147,8 @@ def subject_ids(sent) -> set[int]:
         if t.dep_ in ("nsubj",) and t.head.dep_ == "ROOT":
             ids |= subtree_ids(t)
     return ids
+
+
+def verbal(tok) -> bool:
+    """A verb, or a participle the tagger took for an adjective ("ont gelé" tagged ADJ)."""
+    return tok.pos_ in ("VERB", "AUX") or any(c.dep_ in ("aux:tense", "aux:pass") for c in tok.children)
