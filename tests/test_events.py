@@ -195,6 +195,10 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # tagged as an adjective ("ont gelé"): both givers freeze their aid, which is no gift
     ("Depuis le coup d'État, le Canada et la Banque mondiale ont gelé leur aide budgétaire au Gabon.",
      ("SANCTION", ("CAN", "IGO:WB"), ("GAB",))),
+    # a list of names as subject: each named person is a party (none is another's title)
+    ("Le ministre togolais des Affaires étrangères, Robert Dussey, et son homologue béninois, Shegun Bakari, "
+     "étaient à Cotonou lundi.\n\nRobert Dussey, Shegun Bakari et Kalla Ankourao ont réaffirmé le soutien "
+     "de leurs pays au plan ghanéen.", ("SUPPORT", ("BEN", "TGO"), ("GHA",))),
     # the city of a fronted circumstance is where a demand is made, not whom it is made to
     ("Le Tchad a quitté l'organisation. Lors de son sommet de lundi à Libreville, la CEEAC a exigé des élections.",
      ("REQUEST", ("IGO:ECCAS",), ())),

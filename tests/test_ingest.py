@@ -123,3 +123,15 @@ def test_a_dateline_header_keeps_its_place_in_the_text(ingestor):
     # a section line with a date is boilerplate, not a dateline
     raw2 = raw.replace("Lomé, 12 mai 2024", "Politique – 12 mai 2024")
     assert "Politique" not in ingestor._article({"text": raw2}, "<test>", origin="text").text
+
+
+def test_links_to_other_stories_inside_the_body_are_dropped():
+    raw = ("Titre de l'article sur le sommet\n\nLes chefs d'État se sont réunis mardi à Lomé pour une "
+           "session extraordinaire consacrée à la sécurité dans la région des Savanes.\n\n"
+           "Lire aussi : Ghana-Togo, la frontière rouverte après six mois\n\n"
+           "À lire également >> Le Bénin rappelle son ambassadeur\n\n"
+           "Read also: Nigeria closes its border\n\n"
+           "La session s'est achevée dans la soirée par l'adoption d'une déclaration commune sur la sécurité.\n")
+    p = parse_text(raw)
+    assert "Ghana-Togo" not in p.text and "Bénin" not in p.text and "Nigeria" not in p.text
+    assert "déclaration commune" in p.text and "Lomé" in p.text

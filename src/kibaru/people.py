@@ -79,6 +79,8 @@ def find_people(doc, para: int, lr: LanguageResources, res: Resources, named: li
         out.append(Mention(para, s, e, head, name, codes[:1], "person", name, sector=sector, role=role,
                            role_key=role_key))
     phrases = {p.head: {t.i for t in role_phrase(doc[p.head], set(range(p.start, p.end)))} for p in out}
+    # a list of names ("A, B et C ont réaffirmé…") nests no one: only a title does
+    phrases = {h: ids for h, ids in phrases.items() if any(doc[i].pos_ == "NOUN" for i in ids)}
     return [replace(p, nested=True) if any(p.head in ids for h, ids in phrases.items() if h != p.head) else p
             for p in out]
 

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 END_MARKERS = re.compile(r"^\s*(commentaires?|comments?|laisser un commentaire|leave a comment|"
                          r"partager( cet article)?|share this( article)?|lire aussi|read more)\s*:?\s*$",
                          re.IGNORECASE)
+#: "Lire aussi : <titre d'un autre article>": a link to another story inside the body.
+RELATED = re.compile(r"^\s*(?:[àa] )?(?:lire|voir|(?:re)?découvrir) (?:aussi|également|encore)\s*[:>»-]\s*\S"
+                     r"|^\s*(?:read|see) (?:also|more)\s*[:>»-]\s*\S|^\s*related(?: article)?\s*:\s*\S", re.IGNORECASE)
 READING_TIME = re.compile(r"^\s*-?\s*\d+\s*min(utes?)?\s*(de lecture|read)\s*$", re.IGNORECASE)
 BYLINE = re.compile(r"^\s*-?\s*(par|by)\s+(?P<author>[^\d|]{3,60}?)\s*$", re.IGNORECASE)
 PUBLISHED = re.compile(r"^\s*(publié|mis à jour|published|updated)\s+(le|on)?\s*", re.IGNORECASE)
@@ -117,7 +120,7 @@ def parse_text(raw: str, *, has_date=lambda s: False) -> ParsedText:
     else:
         keep_head = []
     keep_head += [""] + datelines[:1] if datelines else []
-    body = [ln.strip() for ln in lines[body_start:]]
+    body = [ln.strip() for ln in lines[body_start:] if not RELATED.match(ln)]
     # -- signature: short name-like lines at the very end ---------------------------------
     while body and not body[-1]:
         body.pop()
