@@ -199,6 +199,11 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     ("Le ministre togolais des Affaires étrangères, Robert Dussey, et son homologue béninois, Shegun Bakari, "
      "étaient à Cotonou lundi.\n\nRobert Dussey, Shegun Bakari et Kalla Ankourao ont réaffirmé le soutien "
      "de leurs pays au plan ghanéen.", ("SUPPORT", ("BEN", "TGO"), ("GHA",))),
+    # saying another party must act is a demand to it; what it must do is the demand's content
+    ("Le Togo a affirmé lundi que le Bénin doit retirer ses troupes de la frontière.",
+     ("REQUEST", ("TGO",), ("BEN",))),
+    ("The Kenyan foreign minister said on Monday that Uganda must hand over the suspects in the Nairobi bombing.",
+     ("REQUEST", ("KEN",), ("UGA",))),
     # the city of a fronted circumstance is where a demand is made, not whom it is made to
     ("Le Tchad a quitté l'organisation. Lors de son sommet de lundi à Libreville, la CEEAC a exigé des élections.",
      ("REQUEST", ("IGO:ECCAS",), ())),
@@ -239,6 +244,14 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
 def test_participants_by_general_rules(code, text, expected):
     got = [e[:3] for e in events(code(text, published="2025-09-10"))]
     assert expected in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Le Mali estime qu'il doit défendre sa souveraineté face aux pressions.",
+    "The Ghanaian government said on Monday it must protect its farmers from cheap imports.",
+])
+def test_an_obligation_of_ones_own_is_no_demand(code, text):
+    assert not [e for e in events(code(text, published="2025-09-10")) if e[0] == "REQUEST"]
 
 
 def _dates(result):

@@ -116,6 +116,11 @@ class EventCoder(SlotFiller):
                                     covered.setdefault(i, set()).add(mark)
                                     if i in by_tok and i != tok.i:
                                         asked.setdefault(tok.i, set()).add(by_tok[i].event)
+                    if trig.frame.get("clause") == "recipient":  # "said Benin must withdraw": the demand's content
+                        for c in tok.children:
+                            if c.dep_ == "ccomp":
+                                for i in subtree_ids(c):
+                                    covered.setdefault(i, set()).add("content")
                     if trig.event == "THREATEN":  # what the threatened must do is no event of its own
                         for c in self.conditions(tok):
                             for i in subtree_ids(c):
@@ -252,6 +257,10 @@ class EventCoder(SlotFiller):
                     and m not in slots.recipient]
             if left:
                 slots.actor.extend(self._listed_before(left, sent.doc))
+        if trig.frame.get("clause") == "recipient":
+            # "reiterated that Libya must hand over the bombers of the US airliner": Libya is
+            # asked, not whoever the asked act is for
+            slots.recipient[:] = self._asked(tok, ms, slots.actor)
         for itok, itrig in inner:
             # the controlled action's other party is the party of the whole ("agreed to aid X")
             islots = self.fill_slots(itok, itrig, ms, last_subject)
@@ -295,11 +304,9 @@ class EventCoder(SlotFiller):
         if not slots.recipient and slots.actor and trig.event == "REQUEST" and tok.pos_ == "VERB":
             # "demanded that the United States match…", "exige que la France retire…": whoever
             # is asked to act is the subject of what is demanded
-            acodes = {c for m in slots.actor for c in m.codes}
-            asked = {t.i for c in tok.children if c.dep_ == "ccomp"
-                     for s_ in c.children if s_.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in s_.subtree}
-            slots.recipient.extend(m for m in ms if m.head in asked and m.codes and not set(m.codes) & acodes
-                                   and not m.nested and m.kind != "place")
+            slots.recipient.extend(self._asked(tok, ms, slots.actor))
+        if trig.frame.get("clause") == "recipient" and not slots.recipient:
+            return None  # "said it must act": an obligation of one's own is no demand
         if not slots.recipient and slots.actor and trig.event in TWO_SIDED and trig.mode != "multilateral" and not (
                 trig.event in JOINT and len({c for m in slots.actor for c in m.codes}) >= 2):
             # PLOVER: these categories always have a recipient; look further in the trigger's
@@ -458,6 +465,15 @@ class EventCoder(SlotFiller):
             quantities=quantities, evidence=(evidence,), confidence=round(min(conf, 0.95), 2),
             score=plover_score(event, mode))
 
+
+    @staticmethod
+    def _asked(tok, ms: list[Mention], actor: list[Mention]) -> list[Mention]:
+        """The parties a reported clause's subject names (who is asked to act), not the actor."""
+        acodes = {c for m in actor for c in m.codes}
+        asked = {t.i for c in tok.children if c.dep_ == "ccomp"
+                 for s_ in c.children if s_.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in s_.subtree}
+        return [m for m in ms if m.head in asked and m.codes and not set(m.codes) & acodes
+                and not m.nested and m.kind != "place"]
 
     def _listed_before(self, left: list[Mention], doc) -> list[Mention]:
         """The last actor named before a verb, with those listed with it ("la France et l'Union

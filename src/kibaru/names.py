@@ -146,7 +146,9 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
                 place = place or _place_of_country(res, e.code)
             out.append(Mention(para, i, i + L, head, span.text, (e.code,), kind, e.canonical,
                                sector=sector, locative=loc, place=place))
-        elif places and doc[head].pos_ == "PROPN":
+        elif places and doc[head].pos_ == "PROPN" and not (
+                doc[head].dep_ == "compound" and lr.has("office_noun", doc[head].head.lemma_.lower())):
+            # ("the Bush administration": a president's name, whatever town bears it)
             p = places[0]
             out.append(Mention(para, i, i + L, head, span.text, (p.country,), "place", p.name,
                                locative=loc, place=p))

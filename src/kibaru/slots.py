@@ -256,7 +256,7 @@ class SlotFiller:
             if "Tense=Fut" in str(h.morph):
                 return "planned"
             near = [h.head] if h.head.i != h.i else []
-            near += list(h.children)
+            near += [c for c in h.children if c.dep_ != "ccomp"]  # "a affirmé que X doit…": said now
             for c in near:
                 if lr.has("planned", c.lemma_.lower()) or lr.has("planned", c.lower_):
                     if c.dep_ not in ("nsubj", "obj", "nmod", "obl:mod", "obl", "nsubj:pass") or c.pos_ in ("VERB", "ADJ", "AUX"):
