@@ -106,7 +106,8 @@ class EventCoder(SlotFiller):
                             if c.dep_ != "conj":  # "a offert du blé ainsi qu'un don": two gifts
                                 for i in subtree_ids(c):
                                     covered.setdefault(i, set()).add(trig.event)
-                            if c.dep_ in ("obj", "dobj") or trig.event in CONTROLLING and self._content(c):
+                            if c.dep_ in ("obj", "dobj") or trig.event in CONTROLLING and self._content(c) \
+                                    or trig.event == "REQUEST" and c.dep_ == "ccomp":  # "demanded that X match Y's support"
                                 # what an action acts on is not an event of its own ("a suspendu son
                                 # aide", "exige la libération des soldats", "accused X of violations",
                                 # "called for sanctions"); what a demand or accusation is about is
