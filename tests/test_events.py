@@ -204,6 +204,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
      ("REQUEST", ("TGO",), ("BEN",))),
     ("The Kenyan foreign minister said on Monday that Uganda must hand over the suspects in the Nairobi bombing.",
      ("REQUEST", ("KEN",), ("UGA",))),
+    # a multiword trigger's noun after a quoted insertion ("la dénonciation, « … », de l'accord")
+    ("Le gouvernement togolais a annoncé mardi la dénonciation, « avec effet immédiat », de l'accord "
+     "de pêche conclu avec le Ghana en 2019.", ("SANCTION", ("TGO",), ())),
     # the city of a fronted circumstance is where a demand is made, not whom it is made to
     ("Le Tchad a quitté l'organisation. Lors de son sommet de lundi à Libreville, la CEEAC a exigé des élections.",
      ("REQUEST", ("IGO:ECCAS",), ())),

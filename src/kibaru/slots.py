@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .mentions import Mention
 from .resources import Trigger
-from .syntax import VERB_WINDOW, arguments, subtree_ids
+from .syntax import arguments, following, subtree_ids
 
 #: ASSAULT modes from weapon words, most specific first (a suicide car bomb is a suicide attack).
 WEAPON_ORDER = ("suicide-attack", "drone", "aerial", "heavy-weapons", "explosives", "firearms")
@@ -91,7 +91,7 @@ class SlotFiller:
             # the trigger's own object (a noun's complement) found outside its subtree (see
             # `match_trigger`)
             sub = {t.i for t in tok.subtree}
-            for t in tok.doc[tok.i + 1:min(tok.i + 1 + VERB_WINDOW, tok.sent.end)]:
+            for t in following(tok):
                 if t.i not in sub and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in trig.words[1:]:
                     case = next((c.lower_ for c in t.children if c.dep_ == "case"), None)
                     args.append(("obj", None, t) if tok.pos_ != "NOUN" else ("prep", case, t))

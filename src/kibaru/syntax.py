@@ -83,8 +83,20 @@ def subtree_ids(tok, blocked: frozenset[str] = frozenset()) -> set[int]:
     return out
 
 
-#: How many tokens after a verb its multiword trigger's other words may be found.
+#: How many words after a verb its multiword trigger's other words may be found.
 VERB_WINDOW = 7
+
+
+def following(tok) -> list:
+    """The words just after a trigger, punctuation and determiners not counted ("la
+    dénonciation, « avec effet immédiat », de l'accord")."""
+    out, n = [], 0
+    for t in tok.doc[tok.i + 1:tok.sent.end]:
+        if n >= VERB_WINDOW:
+            break
+        out.append(t)
+        n += not (t.is_punct or t.pos_ == "DET")
+    return out
 
 
 def match_trigger(tok, lr: LanguageResources) -> Trigger | None:
@@ -105,8 +117,7 @@ def match_trigger(tok, lr: LanguageResources) -> Trigger | None:
                     # the object a verb's or noun's words need, where the parser hung it elsewhere
                     # ("de rompre, avec effet immédiat, les relations", "le retrait, d'ici à la fin
                     # de l'année, des militaires"): the nouns just after the trigger
-                    end = min(tok.i + 1 + VERB_WINDOW, tok.sent.end)
-                    near |= {w for t in tok.doc[tok.i + 1:end] if t.pos_ in ("NOUN", "PROPN")
+                    near |= {w for t in following(tok) if t.pos_ in ("NOUN", "PROPN")
                              for w in (t.lemma_.lower(), t.lower_)}
             if not all(w in near for w in trig.words[1:]):
                 continue
