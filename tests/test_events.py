@@ -207,6 +207,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # a multiword trigger's noun after a quoted insertion ("la dénonciation, « … », de l'accord")
     ("Le gouvernement togolais a annoncé mardi la dénonciation, « avec effet immédiat », de l'accord "
      "de pêche conclu avec le Ghana en 2019.", ("SANCTION", ("TGO",), ())),
+    # bases handed back: their nationality is the one who hands them back, even in the passive
+    ("Les dernières emprises militaires françaises avaient été restituées en mars au Sénégal.",
+     ("RETREAT", ("FRA",), ("SEN",))),
     # the city of a fronted circumstance is where a demand is made, not whom it is made to
     ("Le Tchad a quitté l'organisation. Lors de son sommet de lundi à Libreville, la CEEAC a exigé des élections.",
      ("REQUEST", ("IGO:ECCAS",), ())),

@@ -84,7 +84,7 @@ def subtree_ids(tok, blocked: frozenset[str] = frozenset()) -> set[int]:
 
 
 #: How many words after a verb its multiword trigger's other words may be found.
-VERB_WINDOW = 7
+VERB_WINDOW = 10
 
 
 def following(tok) -> list:
