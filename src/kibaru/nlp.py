@@ -8,6 +8,7 @@ tagged as an entity). Only the components the stages use are loaded.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -60,6 +61,34 @@ def _hyphenated_words(nlp, name):
     return HyphenatedWords()
 
 
+class Participles:
+    """"sont partis", "ont gelé": a past participle with its auxiliary that the French tagger
+    took for a noun or an adjective ("partis" as political parties) is a verb again, with the
+    verb's lemma from the model's own rule lemmatizer — else the trigger lexicon misses it."""
+
+    def __init__(self, nlp):
+        self.lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
+
+    def __call__(self, doc):
+        if self.lemmatizer is None or getattr(self.lemmatizer, "mode", None) != "rule":
+            return doc
+        for t in doc:
+            if t.pos_ in ("NOUN", "ADJ") and PARTICIPLE_END.search(t.lower_) and any(
+                    c.dep_ in ("aux:tense", "aux:pass") for c in t.children):
+                t.pos_ = "VERB"
+                t.lemma_ = (self.lemmatizer.rule_lemmatize(t) or [t.lemma_])[0]
+        return doc
+
+
+#: French past participle endings (-é, -i, -u, -is, -it, -ert… with gender and number).
+PARTICIPLE_END = re.compile(r"(?:é|i|u|is|it|ert|eint|aint|oint)(?:e|es|s)?$")
+
+
+@Language.factory("kibaru_participles")
+def _participles(nlp, name):
+    return Participles(nlp)
+
+
 def load_pipeline(model: str, is_name=None):
     """Load an installed spaCy model package by name, keeping only the needed components;
     `is_name(form)` tells known names apart (see `HyphenatedWords`)."""
@@ -73,6 +102,8 @@ def load_pipeline(model: str, is_name=None):
     if unused:
         nlp.select_pipes(disable=unused)
     merger = nlp.add_pipe("kibaru_hyphenated_words", first=True)
+    if nlp.lang == "fr" and "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("kibaru_participles", after="lemmatizer")
     if is_name is not None:
         merger.is_name = is_name
     return nlp
