@@ -210,6 +210,10 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # bases handed back: their nationality is the one who hands them back, even in the passive
     ("Les dernières emprises militaires françaises avaient été restituées en mars au Sénégal.",
      ("RETREAT", ("FRA",), ("SEN",))),
+    # an offer: the party helped in what is offered is the other party ("prêt à envoyer… pour aider X")
+    ("Le Maroc s'est dit prêt à envoyer des médecins pour aider la Mauritanie.", ("AGREE", ("MAR",), ("MRT",))),
+    ("Canada is willing to send engineers to help rebuild Haiti, the foreign minister said on Monday.",
+     ("AGREE", ("CAN",), ("HTI",))),
     # the city of a fronted circumstance is where a demand is made, not whom it is made to
     ("Le Tchad a quitté l'organisation. Lors de son sommet de lundi à Libreville, la CEEAC a exigé des élections.",
      ("REQUEST", ("IGO:ECCAS",), ())),

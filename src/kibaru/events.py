@@ -126,12 +126,17 @@ class EventCoder(SlotFiller):
                         for c in self.conditions(tok):
                             for i in subtree_ids(c):
                                 covered.setdefault(i, set()).add("content")
-                    head = tok.head
-                    if tok.dep_ in ("xcomp", "ccomp") and head.i in by_tok and by_tok[head.i].event in CONTROLLING:
-                        embedded[tok.i] = head  # "agreed to provide aid": one event, AGREE
+                    ctl = self._controller(tok, by_tok)
+                    if ctl is not None:
+                        embedded[tok.i] = ctl  # "agreed to provide aid", "is willing to send troops to help defend": one event, AGREE
                 for tok, _ in hits:  # "accuse X de soutenir… et de livrer…": both are the content
                     if tok.dep_ == "conj" and tok.head.i in embedded:
                         embedded[tok.i] = embedded[tok.head.i]
+                for i in list(embedded):  # the outermost agreement, demand… holds the content of those it holds
+                    seen = {i}
+                    while embedded[i].i in embedded and embedded[i].i not in seen:
+                        seen.add(embedded[i].i)
+                        embedded[i] = embedded[embedded[i].i]
                 for tok, trig in sorted(hits, key=lambda h: h[0].pos_ not in ("VERB", "AUX")):
                     cov = covered.get(tok.i, ())
                     if tok.i in taken_tokens or trig.event in cov or tok.i in embedded or (
@@ -331,6 +336,11 @@ class EventCoder(SlotFiller):
                                     for c in o.children if c.dep_ in ("acl:relcl", "relcl", "acl")))
                 near = [m for m in ms if m.head in rel and m.codes and not set(m.codes) & acodes
                         and not m.nested and m.kind != "place"]
+            if not near and trig.event in CONTROLLING:
+                # "willing to send engineers to help rebuild Haiti": the party of what is offered
+                inside = self._content_ids(tok)
+                near = [m for m in ms if m.head in inside and m.codes and not set(m.codes) & acodes
+                        and not m.nested and m.kind != "place"]
             slots.recipient.extend(near[:2])
         if trig.event == "THREATEN" and not slots.recipient:
             # "threatened a strike unless Israel rescinded…": the threat is made to whoever must act
@@ -466,6 +476,31 @@ class EventCoder(SlotFiller):
             quantities=quantities, evidence=(evidence,), confidence=round(min(conf, 0.95), 2),
             score=plover_score(event, mode))
 
+
+    def _content_ids(self, tok) -> set[int]:
+        """Tokens of the clauses that are what an agreement, demand… is about."""
+        out, stack = set(), [c for c in tok.children if self._continues(c)]
+        while stack:
+            v = stack.pop()
+            out |= subtree_ids(v)
+            stack.extend(c for c in v.children if self._continues(c))
+        return out
+
+    def _continues(self, t) -> bool:
+        """Is this verb the content of its head ("to send", "to help rebuild")?"""
+        return t.dep_ in ("xcomp", "ccomp", "acomp") or t.dep_ == "advcl" and (
+            self._content(t) or any(c.dep_ in ("aux", "mark") and self.lr.has("purpose_mark", c.lower_) for c in t.children))
+
+    def _controller(self, tok, by_tok: dict):
+        """The agreement, demand, threat… whose content this verb is, up through verbs that are
+        no triggers ("willing to send troops to help defend X": defending is what is offered)."""
+        t = tok
+        while t.head.i != t.i and self._continues(t):
+            h = t.head
+            if h.i in by_tok and by_tok[h.i].event in CONTROLLING:
+                return h
+            t = h  # a trigger of another kind ("send" in "willing to send… to help defend") passes it on
+        return None
 
     @staticmethod
     def _asked(tok, ms: list[Mention], actor: list[Mention]) -> list[Mention]:

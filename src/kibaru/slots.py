@@ -61,7 +61,8 @@ class SlotFiller:
             # "des combattants … ont attaqué": an active verb (auxiliary avoir, no passive one)
             # whose subject the parser labelled passive
             args = [("subj" if a[0] == "subjpass" else a[0], a[1], a[2]) for a in args]
-        if tok.pos_ in ("VERB", "AUX") and not any(a[0] in ("subj", "subjpass") for a in args) \
+        if (tok.pos_ in ("VERB", "AUX") or tok.pos_ == "ADJ" and tok.dep_ == "xcomp") \
+                and not any(a[0] in ("subj", "subjpass") for a in args) \
                 and tok.dep_ in ("advcl", "xcomp", "acl", "conj", "ROOT", "nmod"):
             # "Accueilli à Moscou, le président…": the participle's subject is the main verb's
             # (or, when the parser made the participle the root, its conjunct's)
