@@ -222,7 +222,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
      ("THREATEN", ("TCD",), ("IGO:ECCAS",))),
     ("Farmers in northern Kenya threatened on Monday to block the roads unless Ethiopia reopened the border.",
      ("THREATEN", ("KEN",), ("ETH",))),
-    # attackers left unnamed are of the place where they struck
+    # attackers left unnamed are of the place where they struck, named through a place noun too
+    ("Two Kenyan soldiers were killed by a roadside bomb outside the Somali town of Kismayo.",
+     ("ASSAULT", ("SOM",), ("KEN",))),
     ("Trois soldats ont été tués mardi dans une embuscade près de Ménaka.", ("ASSAULT", ("MLI",), ())),
     # people named as the other party ("des manifestants") borrow no foreign country
     ("Le Sénégal et la France ont signé un accord de défense en 2024.\n\n"
@@ -292,6 +294,16 @@ def test_locations_country_and_abbreviated_dateline(code):
                "African leaders on Thursday at a summit.", lang="en", published="2023-07-27")
     locs = {m.location.name for m in got.mentions if m.event == "CONSULT" and m.location}
     assert locs and all(m.location.geonameid for m in got.mentions if m.event == "CONSULT" and m.location)
+
+
+def test_a_place_named_through_a_place_noun_is_where(code):
+    """"outside the town of Kismayo", "dans la ville de Gao": the name after a place noun that
+    is where something happens is the event's place."""
+    got = code("Two Kenyan soldiers were killed by a roadside bomb outside the town of Kismayo.", lang="en",
+               published="2025-09-10")
+    assert [m.location.name for m in got.mentions if m.event == "ASSAULT"] == ["Kismayo"]
+    got = code("Deux soldats ont été tués lundi par une mine dans la ville de Gao.", published="2025-09-10")
+    assert [m.location.name for m in got.mentions if m.event == "ASSAULT"] == ["Gao"]
 
 
 def test_quotes_short_and_by_pronoun(code):

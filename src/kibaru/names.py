@@ -56,20 +56,34 @@ def span_head(doc, start: int, end: int) -> int:
 def _place_demonym(lr: LanguageResources, tok) -> bool:
     """"dans la capitale nigériane", "près de la frontière algérienne", "near the Thai border":
     a nationality describing the place where something happens, not a party to it."""
-    place = tok.head
+    return _where(lr, tok.head)
+
+
+def _where(lr: LanguageResources, place) -> bool:
+    """Is this place noun ("capitale", "city", "frontière") where something happens — after a
+    locative preposition ("dans la capitale", "near the border", "près de la frontière")?"""
     if not lr.has("place_noun", place.lemma_.lower()):
         return False
     marks = [c.lower_ for c in place.children if c.dep_ == "case"]
     if place.dep_ == "pobj" or place.head.pos_ in ("ADV", "ADP"):
         marks.append(place.head.lower_)  # "near the border", "près de la frontière"
+        if place.head.head.pos_ in ("ADV", "ADP"):
+            marks.append(place.head.head.lower_)  # "outside of the city"
     return any(lr.has(k, w) for w in marks for k in ("loc_prep", "near_prep"))
 
 
-def _locative(lr: LanguageResources, doc, start: int) -> bool:
+def _locative(lr: LanguageResources, doc, start: int, head: int | None = None) -> bool:
     prev = doc[start - 1] if start > 0 else None
     if prev is not None and prev.lower_ in ("le", "la", "l'", "the") and start > 1:
         prev = doc[start - 2]
-    return prev is not None and lr.has("loc_prep", prev.lower_)
+    if prev is not None and lr.has("loc_prep", prev.lower_):
+        return True
+    if head is None:
+        return False
+    # "outside the Iraqi city of Basra", "dans la ville de Gao": the name of a place noun that is where
+    t = doc[head]
+    up = t.head.head if t.dep_ == "pobj" and t.head.lower_ in ("of", "de", "d'") else t.head if t.dep_ in ("nmod", "appos") else None
+    return up is not None and up.i != t.i and _where(lr, up)
 
 
 def _folded_tokens(doc) -> list[tuple[str, str]]:
@@ -117,7 +131,7 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             continue
         L, span, entries, places, compound = found
         head = span_head(doc, i, i + L)
-        loc = _locative(lr, doc, i)
+        loc = _locative(lr, doc, i, head)
         if compound:
             out.append(Mention(para, i, i + L, head, span.text, compound, "demonym", span.text))
         elif entries:
