@@ -214,6 +214,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     ("Le Maroc s'est dit prêt à envoyer des médecins pour aider la Mauritanie.", ("AGREE", ("MAR",), ("MRT",))),
     ("Canada is willing to send engineers to help rebuild Haiti, the foreign minister said on Monday.",
      ("AGREE", ("CAN",), ("HTI",))),
+    # who claims an attack made it; what the attack aimed at is its target
+    ("L'attaque a été revendiquée mardi soir par Boko Haram.", ("ASSAULT", ("NGA",), ("NGA",))),
+    ("Lundi, l'attaque qui a visé la capitale burkinabè a fait douze morts.", ("ASSAULT", (), ("BFA",))),
     # the city of a fronted circumstance is where a demand is made, not whom it is made to
     ("Le Tchad a quitté l'organisation. Lors de son sommet de lundi à Libreville, la CEEAC a exigé des élections.",
      ("REQUEST", ("IGO:ECCAS",), ())),

@@ -248,6 +248,8 @@ class EventCoder(SlotFiller):
                     subj = [m for t in sent.root.children if t.dep_ in ("nsubj", "nsubj:pass")
                             for m in ms if m.head in subtree_ids(t) and m.codes and not m.nested]
                 slots.actor.extend(subj or last_subject)
+        if tok.pos_ == "NOUN" and trig.event == "ASSAULT":
+            self._claimed_and_aimed(tok, ms, slots)
         if tok.pos_ == "NOUN" and trig.frame.get("de") and not (slots.actor if trig.frame["de"] == "actor"
                                                                  else slots.recipient):
             # the parser hung "de la CEDEAO" lower in the phrase ("retrait sans délai de la CEDEAO")
@@ -476,6 +478,26 @@ class EventCoder(SlotFiller):
             quantities=quantities, evidence=(evidence,), confidence=round(min(conf, 0.95), 2),
             score=plover_score(event, mode))
 
+
+    def _claimed_and_aimed(self, tok, ms: list[Mention], slots) -> None:
+        """"Le JNIM a revendiqué l'attaque", "l'attaque a été revendiquée par le JNIM": who claims
+        an attack made it; "l'attaque qui a visé la capitale malienne", "the attack that hit
+        Kabul": what it aimed at is its target."""
+        h = tok.head
+        if not slots.actor and h.i != tok.i and self.lr.has("claim_verb", h.lemma_.lower()):
+            if tok.dep_ in ("obj", "dobj"):
+                who = [c for c in h.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            elif tok.dep_ in ("nsubj:pass", "nsubjpass"):  # "par X", however the parser hung it
+                who = [c for c in h.subtree if c.dep_ in ("obl:agent", "agent")
+                       or any(g.dep_ == "case" and self.lr.has("agent_prep", g.lower_) for g in c.children)]
+            else:
+                who = []
+            ids = {i for c in who for i in subtree_ids(c)}
+            slots.actor.extend(m for m in ms if m.head in ids and m.codes and not m.nested)
+        if not slots.recipient:
+            aims = [c for c in tok.children if c.dep_ in ("acl:relcl", "relcl") and self.lr.has("aim_verb", c.lemma_.lower())]
+            ids = {i for a in aims for c in a.children if c.dep_ in ("obj", "dobj") for i in subtree_ids(c)}
+            slots.recipient.extend(m for m in ms if m.head in ids and m.codes and not m.nested and m not in slots.actor)
 
     def _content_ids(self, tok) -> set[int]:
         """Tokens of the clauses that are what an agreement, demand… is about."""
