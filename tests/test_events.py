@@ -262,6 +262,17 @@ def test_participants_by_general_rules(code, text, expected):
 
 
 @pytest.mark.parametrize("text", [
+    # who a body gathers ("qui réunit le Togo, le Bénin…") and why envoys are recalled are no meetings
+    "Le Togo a quitté le Conseil de l'Entente, qui réunit la Côte d'Ivoire, le Bénin, le Niger et le Burkina Faso.",
+    "Le Gabon a décidé mardi le rappel, pour consultations, de son ambassadeur au Cameroun.",
+    "Niger recalled its ambassador to Paris for consultations on Monday.",
+])
+def test_no_meeting_is_coded(code, text):
+    lang = "en" if text.startswith("Niger recalled") else "fr"
+    assert not [e for e in events(code(text, lang=lang, published="2025-09-10")) if e[0] == "CONSULT"]
+
+
+@pytest.mark.parametrize("text", [
     "Le Mali estime qu'il doit défendre sa souveraineté face aux pressions.",
     "The Ghanaian government said on Monday it must protect its farmers from cheap imports.",
 ])

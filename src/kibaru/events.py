@@ -145,6 +145,17 @@ class EventCoder(SlotFiller):
                     if tok.pos_ == "NOUN" and (any(c.dep_ == "case" and self.lr.has("topic_prep", c.lower_) for c in tok.children)
                                                or tok.dep_ == "pobj" and self.lr.has("topic_prep", tok.head.lower_)):
                         continue  # "des interrogations sur son financement": a topic, not an event
+                    if trig.event == "CONSULT" and (tok.dep_ in ("acl:relcl", "relcl") or any(
+                            c.dep_.startswith("nsubj") and "Rel" in c.morph.get("PronType") for c in tok.children)) \
+                            and "Fin" in tok.morph.get("VerbForm") \
+                            and not any(c.dep_.startswith("aux") for c in tok.children) \
+                            and not any(self._is_time_word(t) for t in tok.subtree):
+                        # "le CEMOC, qui réunit l'Algérie, le Mali…": who a body gathers, no meeting
+                        # (a meeting told in a relative clause says when: "qui réunit lundi…")
+                        continue
+                    if trig.event == "CONSULT" and tok.pos_ == "NOUN" and not any(c.dep_ == "det" for c in tok.children) \
+                            and any(c.dep_ == "case" and self.lr.has("purpose_mark", c.lower_) for c in tok.children):
+                        continue  # "le rappel, pour consultations, des ambassadeurs": why they are recalled
                     if tok.dep_ == "compound" or tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
                         continue  # "invasion forces": a kind of force; "evacuated the wounded": people
                     if trig.event == "SUPPORT" and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
