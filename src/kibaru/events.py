@@ -25,6 +25,7 @@ from .event_dates import (after_start_word, after_validity_word, anchor_date, na
                           offset_before, pluperfect, recent_tense, simple_present, stale)
 from .actors import MAX_EXPANDED
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
+from .clauses import ClauseReader
 from .slots import CONTROLLING, SlotFiller
 from .syntax import arguments, governor, match_trigger, subject_ids, subtree_ids, verbal, with_shared_subject
 
@@ -49,7 +50,7 @@ STATE_ACTS = frozenset({("COERCE", "arrest"), ("COERCE", "deport"), ("COERCE", "
 STATED = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 
 
-class EventCoder(SlotFiller):
+class EventCoder(SlotFiller, ClauseReader):
     """Codes the events of an article. Built once per language from the resources."""
 
     def __init__(self, res: Resources, lang: str):
@@ -142,37 +143,7 @@ class EventCoder(SlotFiller):
                     if tok.i in taken_tokens or trig.event in cov or tok.i in embedded or (
                             "*" in cov and tok.pos_ in ("NOUN", "PROPN") or "content" in cov):
                         continue
-                    if tok.pos_ == "NOUN" and (any(c.dep_ == "case" and self.lr.has("topic_prep", c.lower_) for c in tok.children)
-                                               or tok.dep_ == "pobj" and self.lr.has("topic_prep", tok.head.lower_)):
-                        continue  # "des interrogations sur son financement": a topic, not an event
-                    if trig.event == "CONSULT" and (tok.dep_ in ("acl:relcl", "relcl") or any(
-                            c.dep_.startswith("nsubj") and "Rel" in c.morph.get("PronType") for c in tok.children)) \
-                            and "Fin" in tok.morph.get("VerbForm") \
-                            and not any(c.dep_.startswith("aux") for c in tok.children) \
-                            and not any(self._is_time_word(t) for t in tok.subtree):
-                        # "le CEMOC, qui réunit l'Algérie, le Mali…": who a body gathers, no meeting
-                        # (a meeting told in a relative clause says when: "qui réunit lundi…")
-                        continue
-                    if trig.event == "CONSULT" and tok.pos_ == "NOUN" and not any(c.dep_ == "det" for c in tok.children) \
-                            and any(c.dep_ == "case" and self.lr.has("purpose_mark", c.lower_) for c in tok.children):
-                        continue  # "le rappel, pour consultations, des ambassadeurs": why they are recalled
-                    if tok.dep_ == "compound" or tok.pos_ == "VERB" and any(c.dep_ == "det" for c in tok.children):
-                        continue  # "invasion forces": a kind of force; "evacuated the wounded": people
-                    if trig.event == "SUPPORT" and tok.pos_ == "VERB" and any(c.dep_ == "ccomp" for c in tok.children):
-                        continue  # "a soutenu qu'ils étaient en mission": a claim, not support
-                    if tok.i in in_names or (tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl")
-                                             and "Fin" not in tok.morph.get("VerbForm")
-                                             and not any(c.dep_.startswith(("nsubj", "aux")) or c.dep_ == "mark"
-                                                         for c in tok.children)
-                                             and not self._told_participle(tok)):
-                        # "Groupe de soutien à l'islam", "une solution négociée" (a participle,
-                        # even one the tagger took for an infinitive with no "à"/"de"): not events
-                        continue
-                    if tok.pos_ == "VERB" and any(c.dep_.startswith("nsubj") and c.i in by_tok and by_tok[c.i].event == "PROTEST"
-                                                  for c in tok.children):
-                        continue  # "des manifestations réclamant le départ…": what the protest demands
-                    if tok.pos_ == "VERB" and tok.dep_ in ("acl", "acl:relcl") and tok.head.i in by_tok \
-                            and by_tok[tok.head.i].event == "PROTEST":
+                    if self.no_event(tok, trig, by_tok, in_names):
                         continue
                     inner = [t for t, h in embedded.items() if h.i == tok.i]
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
@@ -488,73 +459,6 @@ class EventCoder(SlotFiller):
             actor=tuple(actor), recipient=tuple(recipient), date=iv, location=location,
             quantities=quantities, evidence=(evidence,), confidence=round(min(conf, 0.95), 2),
             score=plover_score(event, mode))
-
-
-    def _claimed_and_aimed(self, tok, ms: list[Mention], slots) -> None:
-        """"Le JNIM a revendiqué l'attaque", "l'attaque a été revendiquée par le JNIM": who claims
-        an attack made it; "l'attaque qui a visé la capitale malienne", "the attack that hit
-        Kabul": what it aimed at is its target."""
-        h = tok.head
-        if not slots.actor and h.i != tok.i and self.lr.has("claim_verb", h.lemma_.lower()):
-            if tok.dep_ in ("obj", "dobj"):
-                who = [c for c in h.children if c.dep_ in ("nsubj", "nsubj:pass")]
-            elif tok.dep_ in ("nsubj:pass", "nsubjpass"):  # "par X", however the parser hung it
-                who = [c for c in h.subtree if c.dep_ in ("obl:agent", "agent")
-                       or any(g.dep_ == "case" and self.lr.has("agent_prep", g.lower_) for g in c.children)]
-            else:
-                who = []
-            ids = {i for c in who for i in subtree_ids(c)}
-            slots.actor.extend(m for m in ms if m.head in ids and m.codes and not m.nested)
-        if not slots.recipient:
-            aims = [c for c in tok.children if c.dep_ in ("acl:relcl", "relcl") and self.lr.has("aim_verb", c.lemma_.lower())]
-            ids = {i for a in aims for c in a.children if c.dep_ in ("obj", "dobj") for i in subtree_ids(c)}
-            slots.recipient.extend(m for m in ms if m.head in ids and m.codes and not m.nested and m not in slots.actor)
-
-    def _content_ids(self, tok) -> set[int]:
-        """Tokens of the clauses that are what an agreement, demand… is about."""
-        out, stack = set(), [c for c in tok.children if self._continues(c)]
-        while stack:
-            v = stack.pop()
-            out |= subtree_ids(v)
-            stack.extend(c for c in v.children if self._continues(c))
-        return out
-
-    def _continues(self, t) -> bool:
-        """Is this verb the content of its head ("to send", "to help rebuild")?"""
-        return t.dep_ in ("xcomp", "ccomp", "acomp") or t.dep_ == "advcl" and (
-            self._content(t) or any(c.dep_ in ("aux", "mark") and self.lr.has("purpose_mark", c.lower_) for c in t.children))
-
-    def _controller(self, tok, by_tok: dict):
-        """The agreement, demand, threat… whose content this verb is, up through verbs that are
-        no triggers ("willing to send troops to help defend X": defending is what is offered)."""
-        t = tok
-        while t.head.i != t.i and self._continues(t):
-            h = t.head
-            if h.i in by_tok and by_tok[h.i].event in CONTROLLING:
-                return h
-            t = h  # a trigger of another kind ("send" in "willing to send… to help defend") passes it on
-        return None
-
-    @staticmethod
-    def _asked(tok, ms: list[Mention], actor: list[Mention]) -> list[Mention]:
-        """The parties a reported clause's subject names (who is asked to act), not the actor."""
-        acodes = {c for m in actor for c in m.codes}
-        asked = {t.i for c in tok.children if c.dep_ == "ccomp"
-                 for s_ in c.children if s_.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in s_.subtree}
-        return [m for m in ms if m.head in asked and m.codes and not set(m.codes) & acodes
-                and not m.nested and m.kind != "place"]
-
-    def _listed_before(self, left: list[Mention], doc) -> list[Mention]:
-        """The last actor named before a verb, with those listed with it ("la France et l'Union
-        européenne ont suspendu…")."""
-        group = [left[-1]]
-        for m in reversed(left[:-1]):
-            between = doc[m.end:group[0].start]
-            if not between or not all(t.text == "," or t.pos_ in ("DET", "CCONJ") for t in between) \
-                    or not any(t.text == "," or t.pos_ == "CCONJ" for t in between):
-                break
-            group.insert(0, m)
-        return group
 
 
 def code_events(parsed: ParsedArticle, aa: ArticleActors, res: Resources) -> list[EventMention]:

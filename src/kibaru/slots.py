@@ -158,14 +158,6 @@ class SlotFiller:
         return c.dep_ in ("obl:arg", "obl") and any(
             g.dep_ == "case" and self.lr.has("content_prep", g.lower_) for g in c.children)
 
-    def conditions(self, tok) -> list:
-        """The condition clauses of a threat ("threatened to strike unless Israel rescinded…",
-        "menace d'intervenir si les militaires ne libèrent pas…"), under it or its infinitive."""
-        heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
-        return [c for h in heads for c in h.children if c.dep_ in ("advcl", "ccomp")
-                and any(m.dep_ == "mark" and any(self.lr.has("condition_mark", w.lower_) for w in (m, *m.children))
-                        for m in c.children)]  # "à moins que": the mark's fixed word
-
     def _reporter(self, tok, mentions: list[Mention]) -> list[Mention]:
         """Actor mentions of the subject of the clause that reports or governs `tok`."""
         t, steps = tok, 0
