@@ -217,6 +217,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # who claims an attack made it; what the attack aimed at is its target
     ("L'attaque a été revendiquée mardi soir par Boko Haram.", ("ASSAULT", ("NGA",), ("NGA",))),
     ("Lundi, l'attaque qui a visé la capitale burkinabè a fait douze morts.", ("ASSAULT", (), ("BFA",))),
+    # an infinitive the parser hung on a noun is still the verb of what was announced
+    ("Quelques jours plus tard, le Sénégal annonçait à son tour mettre fin à l'accord de pêche qui le liait au Japon.",
+     ("SANCTION", ("SEN",), ("JPN",))),
     # the city of a fronted circumstance is where a demand is made, not whom it is made to
     ("Le Tchad a quitté l'organisation. Lors de son sommet de lundi à Libreville, la CEEAC a exigé des élections.",
      ("REQUEST", ("IGO:ECCAS",), ())),

@@ -111,11 +111,13 @@ class ClauseReader:
             return True  # "a soutenu qu'ils étaient en mission": a claim, not support
         if tok.i in in_names or (tok.pos_ == "VERB" and tok.dep_ in ("amod", "acl")
                                  and "Fin" not in tok.morph.get("VerbForm")
+                                 and not ("Inf" in tok.morph.get("VerbForm") and tok.lower_ == tok.lemma_.lower())
                                  and not any(c.dep_.startswith(("nsubj", "aux")) or c.dep_ == "mark"
                                              for c in tok.children)
                                  and not self._told_participle(tok)):
             # "Groupe de soutien à l'islam", "une solution négociée" (a participle,
-            # even one the tagger took for an infinitive with no "à"/"de"): not events
+            # even one the tagger took for an infinitive with no "à"/"de" — unless the word is
+            # the infinitive itself: "annonçait à son tour mettre fin à…"): not events
             return True
         if tok.pos_ == "VERB" and any(c.dep_.startswith("nsubj") and c.i in by_tok and by_tok[c.i].event == "PROTEST"
                                       for c in tok.children):
