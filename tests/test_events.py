@@ -313,6 +313,18 @@ def test_locations_country_and_abbreviated_dateline(code):
     assert locs and all(m.location.geonameid for m in got.mentions if m.event == "CONSULT" and m.location)
 
 
+def test_a_day_ahead_is_not_the_storys_day(code):
+    """"est attendu dimanche": a planned day does not move the story; "quelques heures plus
+    tard" is the day the story is on (Thursday here), not the publication day."""
+    got = code("Le Ghana a annoncé jeudi la fermeture de sa frontière avec le Togo.\n\n"
+               "Le ministre togolais est attendu dimanche à Kara pour une réunion.\n\n"
+               "Quelques heures plus tard, le Bénin annonçait à son tour suspendre ses échanges avec le Togo.",
+               published="2024-11-29")
+    days = {(m.event, tuple(p.code for p in m.actor)): m.date.start for m in got.mentions}
+    assert days[("SANCTION", ("GHA",))] == "2024-11-28"
+    assert days[("SANCTION", ("BEN",))] == "2024-11-28"
+
+
 def test_a_place_named_through_a_place_noun_is_where(code):
     """"outside the town of Kismayo", "dans la ville de Gao": the name after a place noun that
     is where something happens is the event's place."""

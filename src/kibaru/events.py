@@ -173,6 +173,8 @@ class EventCoder(SlotFiller, ClauseReader):
                 # février" is no day on which the story goes on)
                 days = [(f, iv) for f, iv in times if iv.precision == "day" and f.kind not in ("same_day", "offset")
                         and (anchor is None or iv.start <= anchor.isoformat())]
+                if all(em.status == "planned" for em in found) and (found or self.status(sent.root, None, sent) == "planned"):
+                    days = []  # "est attendu dimanche à Thiaroye": a day ahead, not the story's
                 if days:  # the main clause's day ("ont annoncé dimanche…, après … la nuit du 31 mars")
                     main = nearest_time(days, sent.root, sent)
                     last_day = main[1] if main else last_day
