@@ -269,9 +269,12 @@ def test_participants_by_general_rules(code, text, expected):
     "Le Togo a quitté le Conseil de l'Entente, qui réunit la Côte d'Ivoire, le Bénin, le Niger et le Burkina Faso.",
     "Le Gabon a décidé mardi le rappel, pour consultations, de son ambassadeur au Cameroun.",
     "Niger recalled its ambassador to Paris for consultations on Monday.",
+    # a letter or a notification received is no visit
+    "Le président ivoirien a annoncé mardi avoir reçu une lettre de son homologue ghanéen, John Mahama.",
+    "The African Union said it had yet to receive formal notification from Gabon of its decision.",
 ])
 def test_no_meeting_is_coded(code, text):
-    lang = "en" if text.startswith("Niger recalled") else "fr"
+    lang = "en" if text.startswith(("Niger recalled", "The African")) else "fr"
     assert not [e for e in events(code(text, lang=lang, published="2025-09-10")) if e[0] == "CONSULT"]
 
 
