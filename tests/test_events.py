@@ -220,6 +220,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # an infinitive the parser hung on a noun is still the verb of what was announced
     ("Quelques jours plus tard, le Sénégal annonçait à son tour mettre fin à l'accord de pêche qui le liait au Japon.",
      ("SANCTION", ("SEN",), ("JPN",))),
+    # the country named after a force's nationality is the one it leaves
+    ("Deux jours après le départ du dernier soldat danois du Tchad, N'Djamena a rappelé son ambassadeur.",
+     ("RETREAT", ("DNK",), ("TCD",))),
     # the city of a fronted circumstance is where a demand is made, not whom it is made to
     ("Le Tchad a quitté l'organisation. Lors de son sommet de lundi à Libreville, la CEEAC a exigé des élections.",
      ("REQUEST", ("IGO:ECCAS",), ())),

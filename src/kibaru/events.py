@@ -249,6 +249,14 @@ class EventCoder(SlotFiller, ClauseReader):
                     and m not in slots.recipient]
             if left:
                 slots.actor.extend(self._listed_before(left, sent.doc))
+        if trig.event == "RETREAT" and not slots.recipient:
+            # "le départ du dernier soldat français du Mali": the country named after the force's
+            # nationality is the one it leaves
+            nat = [m for m in slots.actor if m.kind == "demonym"]
+            left = [m for m in slots.actor if m.kind == "country" and nat and m.start > nat[0].start
+                    and not set(m.codes) & set(nat[0].codes)]
+            slots.recipient.extend(left)
+            slots.actor[:] = [m for m in slots.actor if m not in left]
         if trig.frame.get("clause") == "recipient":
             # "reiterated that Libya must hand over the bombers of the US airliner": Libya is
             # asked, not whoever the asked act is for
