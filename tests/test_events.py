@@ -30,6 +30,8 @@ CASES = [
     # negation
     ("Les autorités maliennes n'ont pas expulsé l'ambassadeur de France.",
      "fr", ("SANCTION", ("MLI",), ("FRA",), "negated")),
+    ("Nigeria failed to support Benin during the border crisis, the minister said on Monday.",
+     "en", ("SUPPORT", ("NGA",), ("BEN",), "negated")),
     # English
     ("Russian President Vladimir Putin met his Malian counterpart in Moscow on Monday.",
      "en", ("CONSULT", ("MLI", "RUS"), None, "occurred")),

@@ -228,6 +228,8 @@ class SlotFiller:
                     return "negated"
             if lr.has("deny", h.lemma_.lower()) and h is not tok:
                 return "negated"
+        if tok.dep_ == "xcomp" and lr.has("deny", tok.head.lemma_.lower()):
+            return "negated"  # "had failed to support them", "a échoué à convaincre"
         for h in heads:
             # "Iraq said it would allow…", "a annoncé qu'il se rendrait à Paris": the future of a
             # reported past is what was announced, planned
