@@ -37,8 +37,8 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
         return False
     if a.mode and b.mode and a.mode != b.mode:
         return False
-    if a.evidence[0].sentence == b.evidence[0].sentence:
-        return False
+    if a.evidence[0].sentence == b.evidence[0].sentence and a.date != b.date:
+        return False  # one sentence, two days: two events ("lundi puis à nouveau mardi")
     if not _compatible_dates(a.date, b.date, headline=a.evidence[0].start == 0 or b.evidence[0].start == 0):
         return False
     qa, qb = {(q.value, q.unit) for q in a.quantities}, {(q.value, q.unit) for q in b.quantities}
