@@ -225,6 +225,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # the country named after a force's nationality is the one it leaves
     ("Deux jours après le départ du dernier soldat danois du Tchad, N'Djamena a rappelé son ambassadeur.",
      ("RETREAT", ("DNK",), ("TCD",))),
+    # agreeing to do something is an agreement even with no other party; offering force is a threat
+    ("The Gabonese president agreed on Monday to resign, his spokesman said.", ("AGREE", ("GAB",), ())),
+    ("Le gouvernement tchadien s'est dit prêt à frapper les bases rebelles en Libye.", ("THREATEN", ("TCD",), ("LBY",))),
     # the city of a fronted circumstance is where a demand is made, not whom it is made to
     ("Le Tchad a quitté l'organisation. Lors de son sommet de lundi à Libreville, la CEEAC a exigé des élections.",
      ("REQUEST", ("IGO:ECCAS",), ())),

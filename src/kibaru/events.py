@@ -155,7 +155,7 @@ class EventCoder(SlotFiller, ClauseReader):
                         em = meeting_place(answer_previous(continue_previous(em, out + found), out + found), out + found)
                         if not (em.actor and not em.recipient and self._names_people(tok, ms)):
                             em = complete(em, aa, self.country_names)
-                        if not _alone(em):
+                        if not _alone(em) or em.event == "AGREE" and inner:  # "agreed to resign": to something
                             found.append(em)
                         own = {t.i for c in tok.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
                                for t in c.subtree}  # "a dénoncé X et annoncé Y": Y is the other verb's
@@ -384,6 +384,11 @@ class EventCoder(SlotFiller, ClauseReader):
         if event in ("REQUEST", "REJECT") and mode is None:
             # "demande la tenue d'une réunion" → meet; "exige la libération" → yield
             mode = next((ASKED_MODES[c] for c in sorted(asked) if c in ASKED_MODES), None)
+        offered = [t.event for _, t in inner if t.event in THREAT_MODES]
+        if event == "AGREE" and offered and status == "occurred":
+            # "is prepared to impose martial law", "se dit prêt à frapper": offering a coercive
+            # act is threatening it
+            event, mode = "THREATEN", THREAT_MODES[offered[0]]
         if status in ("planned", "hypothetical") and event in THREAT_MODES and tok.pos_ == "VERB":
             # "prévoit d'imposer des restrictions", "will extend the curfew": saying one will do a
             # coercive act is a threat of it (PLOVER THREATEN); a decision announced by its noun
