@@ -228,6 +228,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # agreeing to do something is an agreement even with no other party; offering force is a threat
     ("The Gabonese president agreed on Monday to resign, his spokesman said.", ("AGREE", ("GAB",), ())),
     ("Le gouvernement tchadien s'est dit prêt à frapper les bases rebelles en Libye.", ("THREATEN", ("TCD",), ("LBY",))),
+    # "l'initiative royale": the crown of the home country (a Rabat dateline)
+    ("Rabat, 3 mars 2025\n\nLes ministres du Sénégal et de la Gambie ont salué mardi l'initiative royale "
+     "pour l'accès à l'Atlantique.", ("SUPPORT", ("GMB", "SEN"), ("MAR",))),
     # the city of a fronted circumstance is where a demand is made, not whom it is made to
     ("Le Tchad a quitté l'organisation. Lors de son sommet de lundi à Libreville, la CEEAC a exigé des élections.",
      ("REQUEST", ("IGO:ECCAS",), ())),
