@@ -349,6 +349,17 @@ def test_a_place_named_through_a_place_noun_is_where(code):
     assert [m.location.name for m in got.mentions if m.event == "ASSAULT"] == ["Gao"]
 
 
+def test_a_place_no_gazetteer_lists_is_kept_by_its_name(code):
+    """A camp or a border post GeoNames does not list is still the event's place, by name, in
+    the country of the place the sentence names, with no GeoNames id; a name a verb takes
+    ("lié à Al-Qaïda") is no place."""
+    got = code("L'armée française a rétrocédé en février sa base de Port-Bouët à la Côte d'Ivoire.", published="2025-09-10")
+    locs = [m.location for m in got.mentions if m.event == "RETREAT"]
+    assert [(p.name, p.country, p.geonameid) for p in locs] == [("Port-Bouët", "CIV", None)]
+    got = code("L'attaque a été revendiquée par un groupe lié à Al-Qaïda.", published="2025-09-10")
+    assert all(m.location is None or m.location.name != "Al-Qaïda" for m in got.mentions)
+
+
 def test_quotes_short_and_by_pronoun(code):
     """A one-word quotation attributed by a speech verb is a quote; "il" and "le ministre"
     speak for the person named before them."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .knowledge import normalise_form
-from .resources import MAX_FORM_TOKENS, LanguageResources, Resources, fold, is_acronym
+from .resources import MAX_FORM_TOKENS, LanguageResources, PlaceEntry, Resources, fold, is_acronym
 from .titles import surface
 from .mentions import PERSON_LABELS, Mention
 
@@ -167,7 +167,38 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             out.append(Mention(para, i, i + L, head, span.text, (p.country,), "place", p.name,
                                locative=loc, place=p))
         i += L
+    out += _unlisted_places(doc, para, lr, out)
     return _qualify_institutions(doc, out)
+
+
+def _unlisted_places(doc, para: int, lr: LanguageResources, found: list[Mention]) -> list[Mention]:
+    """Places no gazetteer lists (a neighbourhood, a camp, a border post: "à Faladié", "près de
+    Tinzaouatène", "sa base de Port-Bouët"), named where something happens: kept by their name,
+    in the country of the nearest place the sentence names, with no GeoNames id."""
+    taken = {i for m in found for i in range(m.start, m.end)}
+    out = []
+    for e in doc.ents:
+        if e.label_ not in PLACE_LABELS or any(i in taken for i in range(e.start, e.end)) or not e.text[:1].isupper():
+            continue
+        prev = doc[e.start - 1] if e.start > 0 else None
+        if prev is None:
+            continue
+        here = lr.has("loc_prep", prev.lower_) or lr.has("near_prep", prev.lower_) or (
+            prev.lower_ in ("de", "d'", "of") and e.start > 1 and lr.has("place_noun", doc[e.start - 2].lemma_.lower())) or (
+            prev.lower_ in ("de", "d'") and e.start > 1 and lr.has("near_prep", doc[e.start - 2].lower_))
+        if not here or e.root.dep_ in ("obl:arg", "obj", "dobj", "iobj") or e.root.dep_.startswith("nsubj"):
+            continue  # "lié à Al-Qaïda": what a verb takes, no place
+        country = next((m.codes[0] for m in sorted(found, key=lambda m: abs(m.start - e.start))
+                        if m.kind in ("place", "country") and len(m.codes) == 1 and len(m.codes[0]) == 3
+                        and e.sent.start <= m.start < e.sent.end), "")
+        place = PlaceEntry(None, e.text, country, None, None, "unlisted")
+        out.append(Mention(para, e.start, e.end, e.root.i, e.text, (country,) if country else (), "place", e.text,
+                           locative=True, place=place))
+    return out
+
+
+#: spaCy entity labels of places.
+PLACE_LABELS = {"LOC", "GPE"}
 
 
 def _in_title(lr: LanguageResources, doc, i: int, L: int) -> bool:
