@@ -218,6 +218,13 @@ ALIASES: list[tuple[str, str, str]] = [
     ("UK", "*", "GBR"),
     ("U.K.", "en", "GBR"),
     ("United Kingdom of Great Britain and Northern Ireland", "en", "GBR"),
+    # the nations of the United Kingdom ("in Northern Ireland" is not in Ireland)
+    ("Northern Ireland", "en", "GBR"),
+    ("Irlande du Nord", "fr", "GBR"),
+    ("Scotland", "en", "GBR"),
+    ("Écosse", "fr", "GBR"),
+    ("Wales", "en", "GBR"),
+    ("Pays de Galles", "fr", "GBR"),
     ("Fédération de Russie", "fr", "RUS"),
     ("Russian Federation", "en", "RUS"),
     ("Union soviétique", "fr", "SUN"),
