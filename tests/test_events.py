@@ -233,6 +233,10 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
      "pour l'accès à l'Atlantique.", ("SUPPORT", ("GMB", "SEN"), ("MAR",))),
     # Northern Ireland is in the United Kingdom
     ("Police in Northern Ireland arrested two men on Friday, the British government said.", ("COERCE", ("GBR",), ())),
+    # a protest is against the state or body named in what it is for, not people of a nationality
+    ("Farmers in Nairobi blocked a road on Monday to show their anger at the Ugandan government's new tariffs.",
+     ("PROTEST", ("KEN",), ("UGA",))),
+    ("Students in Accra blocked a road on Monday to protest the arrival of Chinese miners.", ("PROTEST", ("GHA",), ())),
     # the city of a fronted circumstance is where a demand is made, not whom it is made to
     ("Le Tchad a quitté l'organisation. Lors de son sommet de lundi à Libreville, la CEEAC a exigé des élections.",
      ("REQUEST", ("IGO:ECCAS",), ())),

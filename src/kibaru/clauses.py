@@ -88,6 +88,24 @@ class ClauseReader:
             group.insert(0, m)
         return group
 
+    def _protested(self, tok, ms: list[Mention], actor: list[Mention]) -> list[Mention]:
+        """Whom a protest is against, named in what it is for ("blocked a road to show their
+        disapproval of the United States' policies", "des manifestations contre les autorités
+        militaires"): a state or body, or its government, army or police — not people of a
+        nationality ("to protest the settlement of Russian immigrants")."""
+        acodes = {c for m in actor for c in m.codes}
+        ids = {t.i for v in self._purposes(tok) for t in v.subtree}
+        ids |= {i for c in tok.children if c.dep_ in ("prep", "obl", "nmod", "obl:mod")
+                and (self.lr.has("recipient_prep", c.lower_) or any(
+                    g.dep_ == "case" and self.lr.has("recipient_prep", g.lower_) for g in c.children))
+                for i in subtree_ids(c)}
+        return [m for m in ms if m.head in ids and m.codes and not set(m.codes) & acodes and not m.nested
+                and m.kind != "place" and not m.locative and (m.kind != "demonym" or m.sector in ("GOV", "MIL", "COP"))][:1]
+
+    def _purposes(self, tok) -> list:
+        return [c for c in tok.children if c.dep_ == "advcl" and any(
+            g.dep_ in ("aux", "mark") and self.lr.has("purpose_mark", g.lower_) for g in c.children)]
+
     def no_event(self, tok, trig, by_tok: dict, in_names: set[int]) -> bool:
         """Shapes in which a trigger word tells no event: a topic, who a body gathers, a kind of
         thing, a name, a participle describing a noun, what a protest demands."""

@@ -336,6 +336,8 @@ class EventCoder(SlotFiller, ClauseReader):
                 near = [m for m in ms if m.head in inside and m.codes and not set(m.codes) & acodes
                         and not m.nested and m.kind != "place"]
             slots.recipient.extend(near[:2])
+        if trig.event == "PROTEST" and not slots.recipient:
+            slots.recipient.extend(self._protested(tok, ms, slots.actor))
         if trig.event == "THREATEN" and not slots.recipient:
             # "threatened a strike unless Israel rescinded…": the threat is made to whoever must act
             acodes = {c for m in slots.actor for c in m.codes}
