@@ -237,6 +237,13 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     ("Farmers in Nairobi blocked a road on Monday to show their anger at the Ugandan government's new tariffs.",
      ("PROTEST", ("KEN",), ("UGA",))),
     ("Students in Accra blocked a road on Monday to protest the arrival of Chinese miners.", ("PROTEST", ("GHA",), ())),
+    # the party acted on is the first one named in the phrase, with those listed with it
+    ("Israel is opposed to French mediation in peace negotiations with Syria, an aide said on Wednesday.",
+     ("REJECT", ("ISR",), ("FRA",))),
+    ("Le Togo a rejeté lundi les accusations du Mali, du Niger et du Burkina Faso.",
+     ("REJECT", ("TGO",), ("BFA", "MLI", "NER"))),
+    ("The United States vetoed a Security Council resolution condemning its raid on the Cuban embassy in Panama.",
+     ("REJECT", ("USA",), ("IGO:UN",))),
     # the city of a fronted circumstance is where a demand is made, not whom it is made to
     ("Le Tchad a quitté l'organisation. Lors de son sommet de lundi à Libreville, la CEEAC a exigé des élections.",
      ("REQUEST", ("IGO:ECCAS",), ())),

@@ -27,7 +27,7 @@ from .actors import MAX_EXPANDED
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
 from .clauses import ClauseReader
 from .slots import CONTROLLING, SlotFiller
-from .syntax import arguments, governor, match_trigger, subject_ids, subtree_ids, verbal, with_shared_subject
+from .syntax import arguments, first_list, governor, match_trigger, subject_ids, subtree_ids, verbal, with_shared_subject
 
 #: Categories whose second party is naturally the host when a place is named ("visite à Moscou").
 VISIT_MODES = {"visit"}
@@ -335,7 +335,7 @@ class EventCoder(SlotFiller, ClauseReader):
                 inside = self._content_ids(tok)
                 near = [m for m in ms if m.head in inside and m.codes and not set(m.codes) & acodes
                         and not m.nested and m.kind != "place"]
-            slots.recipient.extend(near[:2])
+            slots.recipient.extend(first_list(near, sent.doc))
         if trig.event == "PROTEST" and not slots.recipient:
             slots.recipient.extend(self._protested(tok, ms, slots.actor))
         if trig.event == "THREATEN" and not slots.recipient:

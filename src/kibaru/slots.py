@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .mentions import Mention
 from .resources import Trigger
-from .syntax import arguments, following, subtree_ids
+from .syntax import arguments, first_list, following, subtree_ids
 
 #: ASSAULT modes from weapon words, most specific first (a suicide car bomb is a suicide attack).
 WEAPON_ORDER = ("suicide-attack", "drone", "aerial", "heavy-weapons", "explosives", "firearms")
@@ -133,7 +133,7 @@ class SlotFiller:
                 elif pform and lr.has("agent_prep", pform) and tok.pos_ == "NOUN":
                     put("actor", ms)
                 elif pform and lr.has("recipient_prep", pform):
-                    put(frame.get("prep", "recipient"), ms)
+                    put(frame.get("prep", "recipient"), first_list(ms, tok.doc))
                 continue
             if slot in ("poss", "mod"):
                 if tok.pos_ == "NOUN":
@@ -145,7 +145,7 @@ class SlotFiller:
             role = frame.get(slot) or {"subjpass": frame.get("obj"), "agent": frame.get("subj")}.get(slot) or default
             if tok.pos_ == "NOUN" and slot in ("subj", "subjpass"):
                 continue
-            put(role, ms)
+            put(role, first_list(ms, tok.doc) if slot in ("obj", "iobj") else ms)
         return slots
 
     def _content(self, c) -> bool:

@@ -163,3 +163,26 @@ def subject_ids(sent) -> set[int]:
 def verbal(tok) -> bool:
     """A verb, or a participle the tagger took for an adjective ("ont gelé" tagged ADJ)."""
     return tok.pos_ in ("VERB", "AUX") or any(c.dep_ in ("aux:tense", "aux:pass") for c in tok.children)
+
+
+def first_list(ms: list, doc) -> list:
+    """The first of several parties found in a phrase, with those listed with it ("contre le
+    Mali et le Niger"), not those further down it ("French mediation in talks with Syria")."""
+    if len(ms) < 2:
+        return list(ms)
+    a = doc[ms[0].head]
+
+    def listed(m) -> bool:
+        b = doc[m.head]
+        while b.dep_ in ("conj", "appos") and b.head.i != b.i:
+            b = b.head
+            if b.i == a.i:
+                return True
+        # "les accusations du Mali, du Niger…" parsed as two complements of one noun
+        return b.head.i == a.head.i and b.dep_ == a.dep_ and b.i > a.i and all(
+            t.is_punct or t.pos_ in ("CCONJ", "DET", "ADP") for t in doc[a.i + 1:b.i] if t.i not in _span(a))
+    return [ms[0]] + [m for m in ms[1:] if listed(m)]
+
+
+def _span(tok) -> set[int]:
+    return {t.i for t in tok.subtree}
