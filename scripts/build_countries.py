@@ -218,6 +218,7 @@ ALIASES: list[tuple[str, str, str]] = [
     ("UK", "*", "GBR"),
     ("U.K.", "en", "GBR"),
     ("United Kingdom of Great Britain and Northern Ireland", "en", "GBR"),
+    ("Kampuchea", "en", "KHM"),  # Cambodia's name in 1976–1989 reports
     # the nations of the United Kingdom ("in Northern Ireland" is not in Ireland)
     ("Northern Ireland", "en", "GBR"),
     ("Irlande du Nord", "fr", "GBR"),

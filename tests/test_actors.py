@@ -23,10 +23,17 @@ def test_cldr_names_are_used():
         assert fold(Locale("fr").territories[alpha2]) in fr
 
 
+@pytest.mark.parametrize("form,code", [
+    ("Northern Ireland", "GBR"), ("Irlande du Nord", "GBR"), ("Kampuchea", "KHM"), ("Upper Volta", "BFA"),
+])
+def test_former_and_inner_names_map_to_the_country(form, code):
+    assert {r["code"] for r in GAZ if r["form_kind"] in ("name", "alias") and fold(r["form"]) == fold(form)} == {code}
+
+
 @pytest.mark.parametrize("form,lang,code", [
     ("malien", "fr", "MLI"), ("maliennes", "fr", "MLI"), ("nigérien", "fr", "NER"), ("nigériane", "fr", "NGA"),
     ("burkinabè", "fr", "BFA"), ("ivoirienne", "fr", "CIV"), ("russes", "fr", "RUS"), ("Malian", "en", "MLI"),
-    ("Nigerien", "en", "NER"), ("Nigerian", "en", "NGA"),
+    ("Nigerien", "en", "NER"), ("Nigerian", "en", "NGA"), ("Kampuchean", "en", "KHM"),
 ])
 def test_demonyms_map_back_to_their_country(form, lang, code):
     hits = {r["code"] for r in GAZ if r["form_kind"] == "demonym" and r["lang"] in (lang, "*")
