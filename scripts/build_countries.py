@@ -279,6 +279,12 @@ ALIASES: list[tuple[str, str, str]] = [
     ("Occupied Palestinian Territory", "en", "PSE"),
     ("Autorité palestinienne", "fr", "PSE"),
     ("Palestinian Authority", "en", "PSE"),
+    # the Palestinian territories by their parts ("in the West Bank", "à Gaza")
+    ("West Bank", "en", "PSE"),
+    ("Cisjordanie", "fr", "PSE"),
+    ("Gaza Strip", "en", "PSE"),
+    ("Bande de Gaza", "fr", "PSE"),
+    ("Gaza", "*", "PSE"),
     ("État hébreu", "fr", "ISR"),
     ("Etat hébreu", "fr", "ISR"),
     ("État d'Israël", "fr", "ISR"),
