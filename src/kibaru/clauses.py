@@ -140,7 +140,7 @@ class ClauseReader:
         if tok.pos_ == "VERB" and any(c.dep_.startswith("nsubj") and c.i in by_tok and by_tok[c.i].event == "PROTEST"
                                       for c in tok.children):
             return True  # "des manifestations réclamant le départ…": what the protest demands
-        if tok.pos_ == "VERB" and tok.dep_ in ("acl", "acl:relcl") and tok.head.i in by_tok \
-                and by_tok[tok.head.i].event == "PROTEST":
-            return True
+        if tok.pos_ == "VERB" and tok.dep_ in ("acl", "acl:relcl", "advcl") and tok.head.i in by_tok \
+                and by_tok[tok.head.i].event == "PROTEST" and trig.event in ("REQUEST", "PROTEST", "ACCUSE", "REJECT"):
+            return True  # "blocked roads demanding that…", "to demand reforms": what the protest is for
         return False

@@ -242,7 +242,12 @@ class EventCoder(SlotFiller, ClauseReader):
                     and any(c.dep_ == "case" and self.lr.has("de_prep", c.lower_) for c in sent.doc[m.head].children)]
             (slots.actor if trig.frame["de"] == "actor" else slots.recipient).extend(deep[:2])
         if verbal(tok) and not slots.actor and not any(
-                c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") for c in tok.children):
+                c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") for c in tok.children) and not (
+                "Inf" in tok.morph.get("VerbForm") and tok.dep_ in ("advcl", "xcomp")
+                and any(c.dep_ in ("aux", "mark") and self.lr.has("purpose_mark", c.lower_) for c in tok.children)
+                and any(c.dep_.startswith("nsubj") for c in tok.head.children)):
+            # (an infinitive's subject is its verb's, even one no actor names: "people blocked
+            # streets in defiance of the authorities to demand reforms")
             # the parser lost the subject ("Washington avait suspendu…" parsed as two roots):
             # the nearest actor named before the verb in its sentence stands in
             left = [m for m in ms if m.end <= tok.i and not m.locative and m.kind != "place" and not m.nested
