@@ -237,6 +237,9 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     ("Farmers in Nairobi blocked a road on Monday to show their anger at the Ugandan government's new tariffs.",
      ("PROTEST", ("KEN",), ("UGA",))),
     ("Students in Accra blocked a road on Monday to protest the arrival of Chinese miners.", ("PROTEST", ("GHA",), ())),
+    # people marching where they are, in defiance of a state: the people of the place against it
+    ("Thousands of people blocked streets in Abidjan on Monday in defiance of the French authorities.",
+     ("PROTEST", ("CIV",), ("FRA",))),
     # the party acted on is the first one named in the phrase, with those listed with it
     ("Israel is opposed to French mediation in peace negotiations with Syria, an aide said on Wednesday.",
      ("REJECT", ("ISR",), ("FRA",))),

@@ -97,7 +97,8 @@ class ClauseReader:
         ids = {t.i for v in self._purposes(tok) for t in v.subtree}
         ids |= {i for c in tok.children if c.dep_ in ("prep", "obl", "nmod", "obl:mod")
                 and (self.lr.has("recipient_prep", c.lower_) or any(
-                    g.dep_ == "case" and self.lr.has("recipient_prep", g.lower_) for g in c.children))
+                    g.dep_ == "case" and self.lr.has("recipient_prep", g.lower_) for g in c.children)
+                    or any(self.lr.has("protest_noun", g.lemma_.lower()) for g in (c, *c.children)))  # "in defiance of"
                 for i in subtree_ids(c)}
         return [m for m in ms if m.head in ids and m.codes and not set(m.codes) & acodes and not m.nested
                 and m.kind != "place" and not m.locative and (m.kind != "demonym" or m.sector in ("GOV", "MIL", "COP"))][:1]

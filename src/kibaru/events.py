@@ -341,8 +341,9 @@ class EventCoder(SlotFiller, ClauseReader):
                 near = [m for m in ms if m.head in inside and m.codes and not set(m.codes) & acodes
                         and not m.nested and m.kind != "place"]
             slots.recipient.extend(first_list(near, sent.doc))
-        if trig.event == "PROTEST" and not slots.recipient:
-            slots.recipient.extend(self._protested(tok, ms, slots.actor))
+        if trig.event == "PROTEST" and not [m for m in slots.recipient if not m.locative]:
+            # (a place the protest happens in is where, not whom: "blocked streets in Hong Kong")
+            slots.recipient[:] = self._protested(tok, ms, slots.actor) or slots.recipient
         if trig.event == "THREATEN" and not slots.recipient:
             # "threatened a strike unless Israel rescinded…": the threat is made to whoever must act
             acodes = {c for m in slots.actor for c in m.codes}
@@ -450,7 +451,7 @@ class EventCoder(SlotFiller, ClauseReader):
             place_m = slots.actor[0]  # "Bamako accuse Alger": the capital speaks from where it is
         location = place_of(place_m) or (occasion.location if occasion is not None else None)
         here = location.country if location and location.country else aa.home  # whose ground this is
-        if not actor and event == "PROTEST" and tok.pos_ == "NOUN" and here:
+        if not actor and event == "PROTEST" and here and (tok.pos_ == "NOUN" or location is not None):
             # "des manifestations se sont succédé à Niamey": the people of where they march
             actor = [Participant(names.get(here, here), here)]
             recipient = [p for p in recipient if p.code != here]
