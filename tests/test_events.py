@@ -231,6 +231,8 @@ def test_what_an_accusation_alleges_is_not_an_event(code):
     # "l'initiative royale": the crown of the home country (a Rabat dateline)
     ("Rabat, 3 mars 2025\n\nLes ministres du Sénégal et de la Gambie ont salué mardi l'initiative royale "
      "pour l'accès à l'Atlantique.", ("SUPPORT", ("GMB", "SEN"), ("MAR",))),
+    # a blockade of X is against X
+    ("The blockade of Qatar by its Gulf neighbours entered its third year on Monday.", ("COERCE", (), ("QAT",))),
     # Northern Ireland is in the United Kingdom
     ("Police in Northern Ireland arrested two men on Friday, the British government said.", ("COERCE", ("GBR",), ())),
     # a protest is against the state or body named in what it is for, not people of a nationality
