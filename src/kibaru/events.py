@@ -114,7 +114,8 @@ class EventCoder(SlotFiller, ClauseReader):
                                 # "called for sanctions"); what a demand or accusation is about is
                                 # its content, verbs included ("demanded a meeting to discuss…")
                                 mark = "content" if trig.event in CONTROLLING else "*"
-                                for i in subtree_ids(c):
+                                wanted = [a.i for a in c.children if a.dep_ == "acl" and "Inf" in a.morph.get("VerbForm")]
+                                for i in subtree_ids(c) | set(wanted):
                                     covered.setdefault(i, set()).add(mark)
                                     if i in by_tok and i != tok.i:
                                         asked.setdefault(tok.i, set()).add(by_tok[i].event)
@@ -141,7 +142,10 @@ class EventCoder(SlotFiller, ClauseReader):
                 for tok, trig in sorted(hits, key=lambda h: h[0].pos_ not in ("VERB", "AUX")):
                     cov = covered.get(tok.i, ())
                     if tok.i in taken_tokens or trig.event in cov or tok.i in embedded or (
-                            "*" in cov and tok.pos_ in ("NOUN", "PROPN") or "content" in cov):
+                            "*" in cov and (tok.pos_ in ("NOUN", "PROPN") or tok.dep_ == "acl" and "Inf" in tok.morph.get("VerbForm"))
+                            or "content" in cov):
+                        # (what the acted-on noun says is wanted — "met the demands to release the
+                        # prisoners", "a rejeté l'offre de négocier" — is no event of its own)
                         continue
                     if self.no_event(tok, trig, by_tok, in_names):
                         continue
