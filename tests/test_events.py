@@ -308,7 +308,7 @@ def test_participants_by_general_rules(code, text, expected):
     "Le président ivoirien a annoncé mardi avoir reçu une lettre de son homologue ghanéen, John Mahama.",
     "The African Union said it had yet to receive formal notification from Gabon of its decision.",
 ])
-def test_no_meeting_nor_attack_is_coded(code, text):
+def test_shapes_that_tell_no_event(code, text):
     lang = "en" if text.startswith(("Niger recalled", "The African", "Thousands", "Ghana said")) else "fr"
     assert not [e for e in events(code(text, lang=lang, published="2025-09-10")) if e[0] in ("CONSULT", "ASSAULT", "REQUEST", "RETREAT")]
 
