@@ -88,6 +88,30 @@ class ClauseReader:
             group.insert(0, m)
         return group
 
+    @staticmethod
+    def _left_country(slots) -> None:
+        """"le départ du dernier soldat français du Mali": the country named after a withdrawing
+        force's nationality is the one it leaves (the recipient), not a second actor."""
+        nat = [m for m in slots.actor if m.kind == "demonym"]
+        left = [m for m in slots.actor if m.kind == "country" and nat and m.start > nat[0].start
+                and not set(m.codes) & set(nat[0].codes)]
+        slots.recipient.extend(left)
+        slots.actor[:] = [m for m in slots.actor if m not in left]
+
+    def _protest_and_threat_recipients(self, tok, trig, ms: list[Mention], slots) -> None:
+        """The other party of a protest (whom it is against) and of a threat (who must meet
+        its condition), when the trigger's own arguments name none."""
+        if trig.event == "PROTEST" and not [m for m in slots.recipient if not m.locative]:
+            # (a place the protest happens in is where, not whom: "blocked streets in Hong Kong")
+            slots.recipient[:] = self._protested(tok, ms, slots.actor) or slots.recipient
+        if trig.event == "THREATEN" and not slots.recipient:
+            # "threatened a strike unless Israel rescinded…": the threat is made to whoever must act
+            acodes = {c for m in slots.actor for c in m.codes}
+            cond = {t.i for c in self.conditions(tok) for s_ in c.children
+                    if s_.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in s_.subtree}
+            slots.recipient.extend(m for m in ms if m.head in cond and m.codes and not set(m.codes) & acodes
+                                   and not m.nested and m.kind != "place")
+
     def _protested(self, tok, ms: list[Mention], actor: list[Mention]) -> list[Mention]:
         """Whom a protest is against, named in what it is for ("blocked a road to show their
         disapproval of the United States' policies", "des manifestations contre les autorités

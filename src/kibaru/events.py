@@ -259,13 +259,7 @@ class EventCoder(SlotFiller, ClauseReader):
             if left:
                 slots.actor.extend(self._listed_before(left, sent.doc))
         if trig.event == "RETREAT" and not slots.recipient:
-            # "le départ du dernier soldat français du Mali": the country named after the force's
-            # nationality is the one it leaves
-            nat = [m for m in slots.actor if m.kind == "demonym"]
-            left = [m for m in slots.actor if m.kind == "country" and nat and m.start > nat[0].start
-                    and not set(m.codes) & set(nat[0].codes)]
-            slots.recipient.extend(left)
-            slots.actor[:] = [m for m in slots.actor if m not in left]
+            self._left_country(slots)
         if trig.frame.get("clause") == "recipient":
             # "reiterated that Libya must hand over the bombers of the US airliner": Libya is
             # asked, not whoever the asked act is for
@@ -345,16 +339,7 @@ class EventCoder(SlotFiller, ClauseReader):
                 near = [m for m in ms if m.head in inside and m.codes and not set(m.codes) & acodes
                         and not m.nested and m.kind != "place"]
             slots.recipient.extend(first_list(near, sent.doc))
-        if trig.event == "PROTEST" and not [m for m in slots.recipient if not m.locative]:
-            # (a place the protest happens in is where, not whom: "blocked streets in Hong Kong")
-            slots.recipient[:] = self._protested(tok, ms, slots.actor) or slots.recipient
-        if trig.event == "THREATEN" and not slots.recipient:
-            # "threatened a strike unless Israel rescinded…": the threat is made to whoever must act
-            acodes = {c for m in slots.actor for c in m.codes}
-            cond = {t.i for c in self.conditions(tok) for s_ in c.children
-                    if s_.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in s_.subtree}
-            slots.recipient.extend(m for m in ms if m.head in cond and m.codes and not set(m.codes) & acodes
-                                   and not m.nested and m.kind != "place")
+        self._protest_and_threat_recipients(tok, trig, ms, slots)
         actor = participants(slots.actor, names)
         if trig.mode == "multilateral":
             # "le sommet de l'Alliance": a small bloc's summit is its member states meeting
