@@ -53,12 +53,6 @@ def span_head(doc, start: int, end: int) -> int:
     return start
 
 
-def _place_demonym(lr: LanguageResources, tok) -> bool:
-    """"dans la capitale nigériane", "près de la frontière algérienne", "near the Thai border":
-    a nationality describing the place where something happens, not a party to it."""
-    return _where(lr, tok.head)
-
-
 def _where(lr: LanguageResources, place) -> bool:
     """Is this place noun ("capitale", "city", "frontière") where something happens — after a
     locative preposition ("dans la capitale", "near the border", "près de la frontière")?"""
@@ -152,7 +146,9 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
                 continue
             if e.form_kind == "demonym":
                 kind, sector = "demonym", _sector_of_noun(lr, doc[head].head)
-                loc = _place_demonym(lr, doc[head])
+                # "dans la capitale nigériane", "près de la frontière algérienne": a nationality
+                # describing where something happens, not a party to it
+                loc = _where(lr, doc[head].head)
             else:
                 kind, sector = e.kind, e.sector
             place = places[0] if places else None
