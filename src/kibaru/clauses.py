@@ -53,8 +53,18 @@ class ClauseReader:
 
     def _continues(self, t) -> bool:
         """Is this verb the content of its head ("to send", "to help rebuild")?"""
-        return t.dep_ in ("xcomp", "ccomp", "acomp") or t.dep_ == "advcl" and (
-            self._content(t) or any(c.dep_ in ("aux", "mark") and self.lr.has("purpose_mark", c.lower_) for c in t.children))
+        return t.dep_ in ("xcomp", "ccomp", "acomp") or t.dep_ == "advcl" and (self._content(t) or self.for_purpose(t))
+
+    def for_purpose(self, v) -> bool:
+        """An infinitive of purpose: "to demand reforms", "pour exiger…"."""
+        return any(c.dep_ in ("aux", "mark") and self.lr.has("purpose_mark", c.lower_) for c in v.children)
+
+    @staticmethod
+    def parties_in(ms: list[Mention], ids: set[int], actor: list[Mention]) -> list[Mention]:
+        """The parties named on these tokens other than the actor (places are where, not whom)."""
+        acodes = {c for m in actor for c in m.codes}
+        return [m for m in ms if m.head in ids and m.codes and not set(m.codes) & acodes
+                and not m.nested and m.kind != "place"]
 
     def _controller(self, tok, by_tok: dict):
         """The agreement, demand, threat… whose content this verb is, up through verbs that are
@@ -70,11 +80,9 @@ class ClauseReader:
     @staticmethod
     def _asked(tok, ms: list[Mention], actor: list[Mention]) -> list[Mention]:
         """The parties a reported clause's subject names (who is asked to act), not the actor."""
-        acodes = {c for m in actor for c in m.codes}
         asked = {t.i for c in tok.children if c.dep_ == "ccomp"
                  for s_ in c.children if s_.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in s_.subtree}
-        return [m for m in ms if m.head in asked and m.codes and not set(m.codes) & acodes
-                and not m.nested and m.kind != "place"]
+        return ClauseReader.parties_in(ms, asked, actor)
 
     def _listed_before(self, left: list[Mention], doc) -> list[Mention]:
         """The last actor named before a verb, with those listed with it ("la France et l'Union
@@ -106,30 +114,23 @@ class ClauseReader:
             slots.recipient[:] = self._protested(tok, ms, slots.actor) or slots.recipient
         if trig.event == "THREATEN" and not slots.recipient:
             # "threatened a strike unless Israel rescinded…": the threat is made to whoever must act
-            acodes = {c for m in slots.actor for c in m.codes}
             cond = {t.i for c in self.conditions(tok) for s_ in c.children
                     if s_.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for t in s_.subtree}
-            slots.recipient.extend(m for m in ms if m.head in cond and m.codes and not set(m.codes) & acodes
-                                   and not m.nested and m.kind != "place")
+            slots.recipient.extend(self.parties_in(ms, cond, slots.actor))
 
     def _protested(self, tok, ms: list[Mention], actor: list[Mention]) -> list[Mention]:
         """Whom a protest is against, named in what it is for ("blocked a road to show their
         disapproval of the United States' policies", "des manifestations contre les autorités
         militaires"): a state or body, or its government, army or police — not people of a
         nationality ("to protest the settlement of Russian immigrants")."""
-        acodes = {c for m in actor for c in m.codes}
-        ids = {t.i for v in self._purposes(tok) for t in v.subtree}
+        ids = {t.i for v in tok.children if v.dep_ == "advcl" and self.for_purpose(v) for t in v.subtree}
         ids |= {i for c in tok.children if c.dep_ in ("prep", "obl", "nmod", "obl:mod")
                 and (self.lr.has("recipient_prep", c.lower_) or any(
                     g.dep_ == "case" and self.lr.has("recipient_prep", g.lower_) for g in c.children)
                     or any(self.lr.has("protest_noun", g.lemma_.lower()) for g in (c, *c.children)))  # "in defiance of"
                 for i in subtree_ids(c)}
-        return [m for m in ms if m.head in ids and m.codes and not set(m.codes) & acodes and not m.nested
-                and m.kind != "place" and not m.locative and (m.kind != "demonym" or m.sector in ("GOV", "MIL", "COP"))][:1]
-
-    def _purposes(self, tok) -> list:
-        return [c for c in tok.children if c.dep_ == "advcl" and any(
-            g.dep_ in ("aux", "mark") and self.lr.has("purpose_mark", g.lower_) for g in c.children)]
+        return [m for m in self.parties_in(ms, ids, actor)
+                if not m.locative and (m.kind != "demonym" or m.sector in ("GOV", "MIL", "COP"))][:1]
 
     def no_event(self, tok, trig, by_tok: dict, in_names: set[int]) -> bool:
         """Shapes in which a trigger word tells no event: a topic, who a body gathers, a kind of

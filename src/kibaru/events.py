@@ -248,8 +248,7 @@ class EventCoder(SlotFiller, ClauseReader):
         if verbal(tok) and not slots.actor and not any(
                 c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") for c in tok.children) and not (
                 "Inf" in tok.morph.get("VerbForm") and tok.dep_ in ("advcl", "xcomp")
-                and any(c.dep_ in ("aux", "mark") and self.lr.has("purpose_mark", c.lower_) for c in tok.children)
-                and any(c.dep_.startswith("nsubj") for c in tok.head.children)):
+                and self.for_purpose(tok) and any(c.dep_.startswith("nsubj") for c in tok.head.children)):
             # (an infinitive's subject is its verb's, even one no actor names: "people blocked
             # streets in defiance of the authorities to demand reforms")
             # the parser lost the subject ("Washington avait suspendu…" parsed as two roots):
@@ -331,13 +330,10 @@ class EventCoder(SlotFiller, ClauseReader):
                 objs += [n for o in objs for n in o.children if n.dep_ == "nmod"]  # "la plupart des sanctions qu'…"
                 rel = set().union(*(subtree_ids(c, self.blocked) for o in objs
                                     for c in o.children if c.dep_ in ("acl:relcl", "relcl", "acl")))
-                near = [m for m in ms if m.head in rel and m.codes and not set(m.codes) & acodes
-                        and not m.nested and m.kind != "place"]
+                near = self.parties_in(ms, rel, slots.actor)
             if not near and trig.event in CONTROLLING:
                 # "willing to send engineers to help rebuild Haiti": the party of what is offered
-                inside = self._content_ids(tok)
-                near = [m for m in ms if m.head in inside and m.codes and not set(m.codes) & acodes
-                        and not m.nested and m.kind != "place"]
+                near = self.parties_in(ms, self._content_ids(tok), slots.actor)
             slots.recipient.extend(first_list(near, sent.doc))
         self._protest_and_threat_recipients(tok, trig, ms, slots)
         actor = participants(slots.actor, names)
