@@ -234,6 +234,27 @@ CASES = [
     case("en", "The talks opened [a day after] rebels seized the town.", NYD, P, "2024-12-31", "2024-12-31", "day"),
     case("en", "The summit opened [the day after] the coup.", MAR, P, "2025-03-09", "2025-03-09", "day"),
     case("en", "Leaders met [on the eve of] the vote.", MAR, P, "2025-03-11", "2025-03-11", "day"),
+    # ---------------------------------------------------------------- shifts from the narrative's day
+    # (the caller passes the day the story is on as the anchor: "Le 10 mars… Le lendemain, …")
+    case("fr", "[Le lendemain], l'armée a repris la ville.", MAR, P, "2025-03-11", "2025-03-11", "day"),
+    case("fr", "[Deux jours plus tard], Bamako a rappelé son ambassadeur.", WED, P, "2025-09-19", "2025-09-19", "day"),
+    case("fr", "[La veille], le ministre avait reçu l'émissaire.", MAR, P, "2025-03-09", "2025-03-09", "day"),
+    case("fr", "[Trois jours auparavant], les rebelles avaient pris le poste.", MAR, P, "2025-03-07", "2025-03-07", "day"),
+    case("en", "[The next day], troops entered the town.", THU, P, "2024-03-15", "2024-03-15", "day"),
+    case("en", "[Two days later], the junta expelled the envoy.", THU, P, "2024-03-16", "2024-03-16", "day"),
+    case("en", "[The previous day], protesters had marched.", MAR, P, "2025-03-09", "2025-03-09", "day"),
+    case("en", "[A week earlier], the bloc imposed sanctions.", MAR, P, "2025-03-03", "2025-03-09", "week"),
+    # ---------------------------------------------------------------- nights, weekends, parts of a week
+    case("fr", "L'attaque a eu lieu [dans la nuit de samedi à dimanche].", MAR, P, "2025-03-08", "2025-03-09", "range"),
+    case("en", "Fighting raged [overnight Saturday to Sunday].", MAR, P, "2025-03-08", "2025-03-09", "range"),
+    case("fr", "Le ministre s'est rendu à Dakar [en fin de semaine].", WED, P, "2025-09-12", "2025-09-14", "range"),
+    case("fr", "Les pourparlers ont repris [en début de semaine].", WED, P, "2025-09-15", "2025-09-16", "range"),
+    case("fr", "[Le week-end dernier], des manifestants ont défilé.", MAR, P, "2025-03-08", "2025-03-09", "range"),
+    case("fr", "Un sommet se tiendra [ce week-end].", WED, F, "2025-09-20", "2025-09-21", "range"),
+    case("en", "The president travelled to Abuja [late last week].", MAR, P, "2025-03-07", "2025-03-09", "range"),
+    case("en", "Ministers met [earlier this week].", THU, P, "2024-03-11", "2024-03-13", "range"),
+    case("en", "Exports fell [last month].", MAR, P, "2025-02-01", "2025-02-28", "month"),
+    case("en", "The accord was signed [two months ago].", MAR, P, "2025-01-01", "2025-01-31", "month"),
     # ---------------------------------------------------------------- parts of the day (alone: the anchor's)
     case("fr", "[Dans la soirée], le gouvernement a dénoncé l'attaque.", MAR, P, "2025-03-10", "2025-03-10", "day"),
     case("en", "The minister resigned [this morning].", MAR, P, "2025-03-10", "2025-03-10", "day"),

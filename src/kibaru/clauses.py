@@ -41,6 +41,8 @@ class ClauseReader:
             aims = [c for c in tok.children if c.dep_ in ("acl:relcl", "relcl") and self.lr.has("aim_verb", c.lemma_.lower())]
             ids = {i for a in aims for c in a.children if c.dep_ in ("obj", "dobj") for i in subtree_ids(c)}
             slots.recipient.extend(m for m in ms if m.head in ids and m.codes and not m.nested and m not in slots.actor)
+            # "l'attaque qui a visé la capitale malienne": the place it hit is where it happened
+            slots.places.extend(m for m in ms if m.head in ids and m.place is not None and m not in slots.places)
 
     def _content_ids(self, tok) -> set[int]:
         """Tokens of the clauses that are what an agreement, demand… is about."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .records import DateInterval
@@ -34,6 +34,10 @@ class TimeWords:
     parts: dict[str, str]
     #: "dans la soirée", "this morning": a part of the day the narrative is on
     same_day: frozenset = frozenset()
+    #: "le lendemain", "the previous day": days from the day the narrative is on
+    shift_days: dict = field(default_factory=dict)
+    #: "plus tard", "earlier" after "deux jours": the direction of a shift from the narrative's day
+    shift_dirs: dict = field(default_factory=dict)
 
     @classmethod
     def from_rows(cls, lang: str, rows: list[dict[str, str]]) -> "TimeWords":
@@ -50,6 +54,8 @@ class TimeWords:
             units=dict(by.get("unit", {})),
             parts=dict(by.get("part", {})),
             same_day=frozenset(by.get("same_day", {})),
+            shift_days={k: int(v) for k, v in by.get("shift_day", {}).items()},
+            shift_dirs={k: int(v) for k, v in by.get("shift_dir", {}).items()},
         )
 
 
@@ -81,6 +87,11 @@ class TimeParser:
         m = rf"(?P<month>{mon})\.?"
         same = [("same_day", rf"(?<![\w-])(?:{_alt(words.same_day)})(?![\w-])")] if words.same_day else []
         opt_wd = rf"(?:(?P<weekday>{wd}),?\s+)?"
+        # "le lendemain", "deux jours plus tard", "the next day": from the narrative's day
+        shifts = [("shift", rf"\b(?P<n>{_NUM_WORDS})\s+(?P<unit>{units})\s+(?P<sdir>{_alt(words.shift_dirs)})\b")] \
+            if words.shift_dirs else []
+        shifts += [("shift", rf"(?<![\w-])(?P<sday>{_alt(words.shift_days)})\b(?!\s+(?:{_SHIFT_STOP})\b)")] \
+            if words.shift_days else []
         if words.lang == "fr":
             shapes = [
                 ("day_range", rf"\b(?:du\s+)?(?P<d1>[0-3]?\d)(?:er)?\s*(?:au|-|–|et)\s*(?P<d2>[0-3]?\d)\s+{m}(?:\s+{_YEAR})?"),
@@ -97,9 +108,12 @@ class TimeParser:
                 ("year_range", r"\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d)\b"),
                 ("part_year", rf"\b(?P<part>{part})[\s-]+{_YEAR}\b"),
                 ("year", rf"\b(?:en|année|l['’]année)\s+{_YEAR}\b"),
-                ("offset", rf"\b(?P<n>{_NUM_WORDS})\s+(?P<unit>{units})\s+(?P<rel>après|avant)\b"),
+                ("offset", rf"\b(?P<n>{_NUM_WORDS})\s+(?P<unit>{units})\s+(?P<rel>après|avant)\b(?!\s*[,.;:])"),
                 ("offset", r"\b(?:au\s+)?(?P<rel>lendemain)\s+d"),
                 ("offset", r"\b(?:à\s+)?la\s+(?P<rel>veille)\s+d"),
+                *shifts,
+                ("wd_range", rf"\b(?:de|du)\s+(?P<wd1>{wd})\s+(?:à|au)\s+(?P<wd2>{wd})\b"),
+                ("part_week", rf"\ben\s+(?P<part>{part}|milieu)\s+de\s+semaine(?:\s+(?P<dir>{past}|{fut}))?\b"),
                 ("ago", rf"\bil\s+y\s+a\s+(?P<n>\d+|un|une|deux|trois|quatre|cinq|six)\s+(?P<unit>{units})\b"),
                 ("coming", rf"\b(?:dans|au\s+cours\s+des)\s+(?:les\s+)?(?:{fut})\s+(?P<unit>{units})\b"),
                 ("in_n", rf"\bdans\s+(?P<n>\d+|un|une|deux|trois|quatre|cinq|six)\s+(?P<unit>{units})\b"),
@@ -126,8 +140,11 @@ class TimeParser:
                 ("part_year", rf"\b(?:the\s+)?(?P<part>{part})(?:[\s-]+of)?[\s-]+{_YEAR}\b"),
                 ("year", rf"\bin\s+{_YEAR}\b"),
                 ("offset", rf"\b(?P<n>{_NUM_WORDS})\s+(?P<unit>{units})\s+(?P<rel>after|before)\b"),
-                ("offset", r"\bthe\s+day\s+(?P<rel>after|before)\b(?!\s+(?:yesterday|tomorrow))"),
+                ("offset", r"\bthe\s+day\s+(?P<rel>after|before)\b(?!\s+(?:yesterday|tomorrow))(?!\s*[,.;:])"),
                 ("offset", r"\bon\s+the\s+(?P<rel>eve)\s+of\b"),
+                *shifts,
+                ("wd_range", rf"\b(?:from\s+)?(?P<wd1>{wd})\s+(?:to|into)\s+(?P<wd2>{wd})\b"),
+                ("part_week", rf"\b(?P<part>{part}|earlier)\s+(?P<which>this|last|next)\s+week\b"),
                 ("ago", rf"\b(?P<n>\d+|a|an|one|two|three|four|five|six)\s+(?P<unit>{units})\s+ago\b"),
                 ("coming", rf"\b(?:in|over|within)\s+the\s+(?:{fut})\s+(?P<unit>{units})\b"),
                 ("in_n", rf"\bin\s+(?P<n>\d+|a|one|two|three|four|five|six)\s+(?P<unit>{units})\b"),
@@ -253,7 +270,23 @@ class TimeParser:
             if d in w.past and delta == 0:
                 delta = 7
             return _day(anchor - timedelta(days=delta), t)
+        if f.kind == "wd_range":
+            d1 = self._resolve(Found(f.start, f.end, t, "weekday", {"weekday": g["wd1"]}), anchor, future)
+            start = date.fromisoformat(d1.start)
+            end = start + timedelta(days=(w.weekdays[g["wd2"].lower()] - start.weekday()) % 7)
+            return DateInterval(start.isoformat(), end.isoformat(), "range", t)
+        if f.kind == "part_week":
+            return _part_week(anchor, g, w, future, t)
         unit = w.units.get((g.get("unit") or "").lower())
+        if unit == "weekend":
+            return _weekend(anchor, g, w, future, t)
+        if f.kind == "shift":
+            # (the caller passes the day the narrative is on as anchor)
+            if g.get("sday"):
+                return _day(anchor + timedelta(days=w.shift_days[g["sday"].lower()]), t)
+            n = _number(g.get("n")) or 1
+            return _unit_interval(anchor, unit or "day", n * w.shift_dirs[re.sub(r"\s+", " ", g["sdir"].lower())], t,
+                                  exact=True)
         if f.kind == "this_unit":
             return _unit_interval(anchor, unit, 0, t)
         if f.kind == "unit_rel":
@@ -279,6 +312,45 @@ _NUMBERS = {"un": 1, "une": 1, "a": 1, "an": 1, "one": 1, "deux": 2, "two": 2, "
             "three": 3, "quatre": 4, "four": 4, "cinq": 5, "five": 5, "six": 6, "sept": 7, "seven": 7,
             "huit": 8, "eight": 8, "neuf": 9, "nine": 9, "dix": 10, "ten": 10, "quinze": 15, "fifteen": 15}
 _NUM_WORDS = r"\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen"
+
+
+#: What follows "le lendemain" / "the day before" when it is the day after something named
+#: ("au lendemain de l'attaque" is an offset, not a shift of the narrative's day).
+_SHIFT_STOP = r"de|du|d'|des|of|the|a|an|his|her|its|their|yesterday|tomorrow"
+
+#: Days (from Monday) each part of a week covers: early, middle, late.
+_WEEK_PARTS = {"begin": (0, 1), "middle": (2, 3), "end": (4, 6)}
+
+
+def _part_week(anchor: date | None, g: dict, w: TimeWords, future: bool, text: str) -> DateInterval | None:
+    """"en début de semaine", "late last week", "earlier this week": part of a week, as a range."""
+    if anchor is None:
+        return None
+    which = (g.get("which") or "").lower()
+    d = (g.get("dir") or "").lower()
+    step = -1 if which == "last" or d in w.past else 1 if which == "next" or d in w.future else 0
+    monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
+    part = (g.get("part") or "").lower()
+    if part == "earlier":  # "earlier this week": from Monday to the day before the anchor
+        return DateInterval(monday.isoformat(), max(monday, anchor - timedelta(days=1)).isoformat(), "range", text)
+    lo, hi = _WEEK_PARTS[w.parts.get(part, "middle")]
+    s, e = monday + timedelta(days=lo), monday + timedelta(days=hi)
+    if step == 0 and not future and s > anchor:
+        s, e = s - timedelta(weeks=1), e - timedelta(weeks=1)  # "en fin de semaine" told on a Monday
+    return DateInterval(s.isoformat(), e.isoformat(), "range", text)
+
+
+def _weekend(anchor: date | None, g: dict, w: TimeWords, future: bool, text: str) -> DateInterval | None:
+    """"ce week-end", "le week-end dernier", "next weekend": a Saturday and Sunday."""
+    if anchor is None:
+        return None
+    d = (g.get("dir") or "").lower()
+    saturday = anchor + timedelta(days=5 - anchor.weekday())  # this week's
+    if d in w.past or not d and not future and saturday > anchor:
+        saturday -= timedelta(weeks=1)
+    elif d in w.future and saturday <= anchor:
+        saturday += timedelta(weeks=1)
+    return DateInterval(saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), "range", text)
 
 
 def _number(s: str | None) -> int | None:

@@ -7,10 +7,14 @@ the present.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from .dates import TimeParser
+from .event_places import DASHES, dateline_of
+from .mentions import ArticleActors, Mention
 from .nlp import ParsedArticle
+from .records import DateInterval
 from .resources import LanguageResources
 
 #: A narrative day older than this (days before publication) is background, not "today".
@@ -76,7 +80,9 @@ def stale(last_day, anchor: date | None) -> bool:
 
 def recent_tense(tok, gov) -> bool:
     for h in (tok, gov):
-        if h is not None and ("Tense=Pres" in str(h.morph) or any(c.dep_ == "aux:tense" for c in h.children)):
+        if h is not None and ("Tense=Pres" in str(h.morph) or any(
+                c.dep_ == "aux:tense" or c.dep_ == "aux" and c.lemma_ == "have" and "Tense=Pres" in str(c.morph)
+                for c in h.children)):  # "a annoncé", "has revoked"
             return True
     return False
 
@@ -123,3 +129,49 @@ def names_occasion(text: str, lr: LanguageResources) -> bool:
     """"à cette occasion", "during that visit": the sentence happens at the event told before."""
     low = " " + text.lower().replace("’", "'") + " "
     return any(f" {phrase} " in low or f" {phrase}," in low for phrase in lr.words.get("occasion_ref", {}))
+
+
+@dataclass(frozen=True)
+class Lead:
+    """What the top of a report says about its main event: where the dispatch is filed
+    ("NIAMEY, 17 mars —"), up to which paragraph the lead runs, where the dateline's own words
+    end (its date is the filing's, no event's), and the story's day — the first recent past
+    day the report names ("…a révoqué l'accord. Le porte-parole l'a annoncé samedi soir")."""
+
+    place: Mention | None = None
+    para: int | None = None
+    end: int = 1
+    dateline_end: int = 0
+    day: DateInterval | None = None
+
+
+#: The story's day is looked for in this many paragraphs after the lead's first.
+STORY_DAY_PARAS = 3
+
+
+def lead_of(parsed: ParsedArticle, aa: ArticleActors, tp: TimeParser, anchor: date | None) -> Lead:
+    place = dateline_of(parsed, aa)
+    para = next((p.index for p in parsed.paragraphs if place in aa.in_para(p.index)), None)
+    dateline_end = 0
+    if place is not None:
+        doc = parsed.paragraphs[para].doc
+        dash = next((t for t in doc[place.end:] if t.text in DASHES), None)
+        dateline_end = dash.idx if dash is not None else len(doc.text) if len(doc) < 12 else 0
+    end = (para or 0) + 1
+    day = None
+    for p in parsed.paragraphs[:end + STORY_DAY_PARAS]:
+        for sent in p.doc.sents:
+            if day is not None:
+                break
+            root = sent.root
+            if pluperfect(root, None) or "Tense=Fut" in str(root.morph):
+                continue
+            for f in tp.find(sent.text):
+                if p.index == para and sent.start_char + f.end <= dateline_end or f.kind in ("same_day", "offset"):
+                    continue
+                iv = tp.resolve(f, anchor)
+                if iv.precision == "day" and anchor is not None and iv.start <= anchor.isoformat() \
+                        and not stale(iv, anchor):
+                    day = iv
+                    break
+    return Lead(place, para, end, dateline_end, day)

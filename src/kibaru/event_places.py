@@ -24,16 +24,29 @@ def place_of(m: Mention | None) -> Place | None:
     if m is None or m.place is None:
         return None
     p = m.place
-    return Place(m.text, p.country, p.geonameid, p.lat, p.lon)
+    name = m.place_name or (m.text.title() if m.text.isupper() and len(m.text) > 3 else m.text)  # "BAMAKO"
+    return Place(name, p.country, p.geonameid, p.lat, p.lon)
 
 
 def dateline_of(parsed: ParsedArticle, aa: ArticleActors) -> Mention | None:
-    """"MOSCOU, 23 juin 2025 —": a place opening one of the first lines is the dateline."""
-    for para in parsed.paragraphs[:4]:
+    """"MOSCOU, 23 juin 2025 —", "Bamako (AFP) - Le gouvernement…", "ABIDJAN – Les…": a place
+    opening one of the first lines, before a comma, the agency's name or a dash, is the dateline
+    (a dash after a place in a short line is a headline's: "Bamako – Moscou : un axe")."""
+    for para in parsed.paragraphs[:DATELINE_LINES]:
         ms = [m for m in aa.in_para(para.index) if m.place is not None and m.start <= 1]
-        if ms and len(para.doc) > ms[0].end and para.doc[ms[0].end].text == ",":
+        if not ms or len(para.doc) <= ms[0].end:
+            continue
+        after = para.doc[ms[0].end].text
+        if after == "," or after in ("(", *DASHES) and len(para.doc) >= DATELINE_BODY_TOKENS:
             return ms[0]
     return None
+
+
+#: The dateline is on one of the first lines (outlet, author and date lines may come first).
+DATELINE_LINES = 6
+#: A line opening with "place –" is a dispatch's first paragraph when it is at least this long.
+DATELINE_BODY_TOKENS = 12
+DASHES = ("-", "–", "—", "--", "―")
 
 
 def meeting_place(em, previous):

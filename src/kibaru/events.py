@@ -20,8 +20,8 @@ from .records import DateInterval, Evidence, EventMention, Participant
 from .resources import LanguageResources, Resources
 from .merging import merge_mentions
 from .scores import modes, plover_score
-from .event_places import dateline_of, meeting_place, place_complement, place_of
-from .event_dates import (after_start_word, after_validity_word, anchor_date, names_occasion, nearest_time,
+from .event_places import meeting_place, place_complement, place_of
+from .event_dates import (Lead, after_start_word, after_validity_word, anchor_date, lead_of, names_occasion, nearest_time,
                           offset_before, pluperfect, recent_tense, simple_present, stale)
 from .actors import MAX_EXPANDED
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
@@ -74,8 +74,7 @@ class EventCoder(SlotFiller, ClauseReader):
         last_subject: list[Mention] = []
         last_day: DateInterval | None = None
         last_place: Mention | None = None
-        dateline_place = dateline_of(parsed, aa)
-        dateline_para = next((p.index for p in parsed.paragraphs if dateline_place in aa.in_para(p.index)), None)
+        lead = lead_of(parsed, aa, self.time, anchor)
         headline_places: dict[str, Mention] = {}  # category → place the headline/lead names for it
         for para in parsed.paragraphs:
             doc, mentions = para.doc, aa.in_para(para.index)
@@ -83,11 +82,16 @@ class EventCoder(SlotFiller, ClauseReader):
                 # the dateline ("ABUJA, 24 févr. —") says where the dispatch was filed: no party
                 # nor is a nationality describing a place ("près de la frontière algérienne")
                 ms = [m for m in mentions if sent.start <= m.head < sent.end
-                      and not (para.index == dateline_para and m == dateline_place)
+                      and not (para.index == lead.para and m == lead.place)
                       and not (m.kind == "demonym" and m.locative)]
                 stext = sent.text
-                times = [(f, self.time.resolve(f, anchor, future=after_start_word(stext, f.start, self.lr)))
-                         for f in self.time.find(stext) if not after_validity_word(stext, f.start, self.lr)]
+                # ("le lendemain", "two days later": from the day the narrative is on)
+                narrative = last_day or lead.day
+                times = [(f, self.time.resolve(f, anchor, future=after_start_word(stext, f.start, self.lr))
+                          if f.kind != "shift" else self.time.resolve(f, date.fromisoformat(narrative.start))
+                          if narrative is not None and narrative.precision == "day" else DateInterval.unknown())
+                         for f in self.time.find(stext) if not after_validity_word(stext, f.start, self.lr)
+                         and not (para.index == lead.para and sent.start_char + f.end <= lead.dateline_end)]
                 subj_here = [m for m in ms if m.head in subject_ids(sent)]
                 found = []
                 taken_tokens: set[int] = set()
@@ -151,7 +155,7 @@ class EventCoder(SlotFiller, ClauseReader):
                         continue
                     inner = [t for t, h in embedded.items() if h.i == tok.i]
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
-                                     last_day, last_place, dateline_place, {t.i: tr.event for t, tr in hits},
+                                     last_day, last_place, lead, {t.i: tr.event for t, tr in hits},
                                      [(sent.doc[i], by_tok[i]) for i in inner],
                                      occasion=out[-1] if out and names_occasion(stext, self.lr) else None,
                                      headline_places=headline_places, asked=asked.get(tok.i, ()))
@@ -188,7 +192,7 @@ class EventCoder(SlotFiller, ClauseReader):
         return merge_mentions(out)
 
     def _event(self, tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
-               last_day, last_place, dateline_place, trigger_ids: dict[int, str],
+               last_day, last_place, lead: Lead, trigger_ids: dict[int, str],
                inner=(), occasion: EventMention | None = None,
                headline_places: dict | None = None, asked=()) -> EventMention | None:
         gov, rel = (governor(tok) if tok.pos_ in ("NOUN", "PROPN", "ADJ") else (None, None))
@@ -396,6 +400,13 @@ class EventCoder(SlotFiller, ClauseReader):
             times = [ft for ft in times if ft[0].start in span]
         offset = offset_before(times, tok, sent)
         times = [ft for ft in times if ft[0].kind != "offset"]
+        before_or_after = timed and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and not any(
+            self.lr.words["time_prep"].get(c.lower_) == "during" for c in tok.children)
+        if before_or_after:
+            # "ont annoncé dimanche le rappel…, après la destruction d'un drone dans la nuit du
+            # 31 mars": the verb's day is not that of what came before or after it
+            main = nearest_time(times, tok.head, sent)
+            times = [ft for ft in times if main is None or ft[0] is not main[0]]
         iv = nearest_time([ft for ft in times if ft[0].kind != "same_day"], tok, sent) or nearest_time(times, tok, sent)
         inside = {t.idx - sent.start_char for t in tok.subtree}
         if offset is not None and not any(ft[0].start in inside for ft in times):
@@ -405,10 +416,14 @@ class EventCoder(SlotFiller, ClauseReader):
             ref = main[1] if main else last_day if last_day is not None and not stale(last_day, anchor) else None
             ref_day = date.fromisoformat(ref.start) if ref is not None else anchor
             iv = self.time.resolve(offset, ref_day) if ref_day is not None else DateInterval.unknown()
+        elif iv is None and before_or_after:
+            iv = DateInterval.unknown()
         elif iv is None and occasion is not None and occasion.date.precision != "unknown":
             iv = occasion.date  # "ont signé à cette occasion": when the event told before happened
         elif iv is not None and iv[0].kind == "same_day" and last_day is not None and not stale(last_day, anchor):
             iv = replace(last_day, text=iv[0].text)  # "Dans la soirée, Bamako a dénoncé…": that day's evening
+        elif iv is not None and iv[0].kind == "shift":
+            iv = iv[1]  # already read from the narrative's day
         elif iv is not None:
             f, _ = iv
             iv = self.time.resolve(f, anchor, future=status == "planned" or after_start_word(sent.text, f.start, self.lr))
@@ -421,13 +436,18 @@ class EventCoder(SlotFiller, ClauseReader):
             iv = DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
         elif status == "occurred" and last_day is not None:
             iv = last_day
-        elif status == "occurred" and anchor is not None and recent_tense(tok, gov):
-            iv = DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
+        elif status == "occurred" and anchor is not None and (recent_tense(tok, gov) or
+                                                              para.index <= lead.end and not pluperfect(tok, gov)):
+            # "Niamey a révoqué l'accord…" with no day of its own, before any (or any event of
+            # the lead): the story's day when the report names one, else the day it is published
+            iv = replace(lead.day, text=None) if lead.day is not None else \
+                DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
         else:
             iv = DateInterval.unknown()
         place_m = places[0] if places else (last_place if trig.event == "CONSULT" else None)
-        if place_m is None and dateline_place is not None and (para.index <= 1 or trig.event == "CONSULT" and para.index <= 2):
-            place_m = dateline_place  # the lead's events happen where the dispatch is filed
+        if place_m is None and lead.place is not None and (
+                para.index <= lead.end or trig.event == "CONSULT" and para.index <= lead.end + 1):
+            place_m = lead.place  # the lead's events happen where the dispatch is filed
         if place_m is None and headline_places and trig.event in headline_places \
                 and (iv.end is None or not stale(iv, anchor)):
             place_m = headline_places[trig.event]  # "Attaque à Bamako" heads the report of that attack

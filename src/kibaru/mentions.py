@@ -34,6 +34,7 @@ class Mention:
     place: object | None = None  # PlaceEntry when the mention also names a place
     nested: bool = False  # inside another person's title ("représentant du Président X")
     role_key: str | None = None  # canonical role ("foreign_minister") of a person
+    place_name: str | None = None  # the place's own name when the mention names it indirectly ("la capitale malienne")
     institution: bool = False  # a state institution named without its country ("le ministère de la Défense")
 
     @property

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from .records import DateInterval, EventMention
 from .scores import plover_score
@@ -9,9 +10,21 @@ from .scores import plover_score
 def _compatible_dates(a: DateInterval, b: DateInterval, headline: bool = False) -> bool:
     """Dates that can be one event's: overlapping, or a headline's inferred date (a headline in
     the present is stamped with the publication day; the lead says "samedi")."""
-    if a.precision == "unknown" or b.precision == "unknown" or headline and (a.text is None or b.text is None):
+    if a.precision == "unknown" or b.precision == "unknown":
+        return True
+    if a.precision != b.precision and max(_days(a), _days(b)) > MERGE_SPAN_DAYS:
+        return False  # "depuis 2023, des visites…" is no mention of the visit of that one day
+    if headline and (a.text is None or b.text is None):
         return True
     return a.start <= b.end and b.start <= a.end
+
+
+#: A period longer than this (a year, "depuis 2023") holds many events: no one day's mention.
+MERGE_SPAN_DAYS = 31
+
+
+def _days(d: DateInterval) -> int:
+    return (date.fromisoformat(d.end) - date.fromisoformat(d.start)).days if d.start and d.end else 0
 
 
 def _persons(em: EventMention) -> set[str]:
@@ -39,7 +52,7 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
         return False
     if a.evidence[0].sentence == b.evidence[0].sentence and a.date != b.date:
         return False  # one sentence, two days: two events ("lundi puis à nouveau mardi")
-    if not _compatible_dates(a.date, b.date, headline=a.evidence[0].start == 0 or b.evidence[0].start == 0):
+    if not _compatible_dates(a.date, b.date, headline=_is_lone_headline(a) or _is_lone_headline(b)):
         return False
     qa, qb = {(q.value, q.unit) for q in a.quantities}, {(q.value, q.unit) for q in b.quantities}
     if (qa or qb) and qa != qb:
@@ -49,6 +62,11 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
     # one naming people, the other none, may tell two meetings of one visit)
     pa, pb = _persons(a), _persons(b)
     return pa == pb or (not pa or not pb) and (_is_headline(a) or _is_headline(b))
+
+
+def _is_lone_headline(em: EventMention) -> bool:
+    """A headline's mention alone, whose date (if any) is only the publication day's."""
+    return em.evidence[0].start == 0 and len(em.evidence) == 1
 
 
 def _is_headline(em: EventMention) -> bool:

@@ -58,7 +58,7 @@ def _where(lr: LanguageResources, place) -> bool:
     locative preposition ("dans la capitale", "near the border", "près de la frontière")?"""
     if not lr.has("place_noun", place.lemma_.lower()):
         return False
-    marks = [c.lower_ for c in place.children if c.dep_ == "case"]
+    marks = [c.lower_ for c in place.children if c.dep_ in ("case", "advmod")]  # ("près de la capitale")
     if place.dep_ == "pobj" or place.head.pos_ in ("ADV", "ADP"):
         marks.append(place.head.lower_)  # "near the border", "près de la frontière"
         if place.head.head.pos_ in ("ADV", "ADP"):
@@ -124,7 +124,7 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             i += 1
             continue
         L, span, entries, places, compound = found
-        head = span_head(doc, i, i + L)
+        head, capital = span_head(doc, i, i + L), None
         loc = _locative(lr, doc, i, head)
         if compound:
             out.append(Mention(para, i, i + L, head, span.text, compound, "demonym", span.text))
@@ -154,8 +154,13 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             place = places[0] if places else None
             if e.form_kind in ("capital", "seat"):
                 place = place or _place_of_country(res, e.code)
+            elif (capital := _capital_of(lr, doc, head, e.form_kind)) is not None:
+                # "la capitale malienne", "the capital of Mali": the country's capital, named
+                # as a place — where, when a locative preposition opens it, else a party
+                kind, place, loc = "country", _place_of_country(res, e.code), _where(lr, capital)
             out.append(Mention(para, i, i + L, head, span.text, (e.code,), kind, e.canonical,
-                               sector=sector, locative=loc, place=place))
+                               sector=sector, locative=loc, place=place,
+                               place_name=place.name if place is not None and capital is not None else None))
         elif places and doc[head].pos_ == "PROPN" and not (
                 doc[head].dep_ == "compound" and lr.has("office_noun", doc[head].head.lemma_.lower())):
             # ("the Bush administration": a president's name, whatever town bears it)
@@ -224,6 +229,19 @@ def _qualify_institutions(doc, named: list[Mention]) -> list[Mention]:
                 m = replace(m, codes=(q,), kind="organisation")
         out.append(m)
     return out
+
+
+def _capital_of(lr: LanguageResources, doc, head: int, form_kind: str):
+    """The word "capital" this country name or nationality qualifies ("la capitale malienne",
+    "la capitale du Mali", "Mali's capital"), if any."""
+    t = doc[head]
+    noun = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t.head
+    if noun.i == t.i or lr.words.get("place_noun", {}).get(noun.lemma_.lower()) != "capital":
+        return None
+    if form_kind == "demonym":
+        return noun if t.dep_ == "amod" else None
+    return noun if t.dep_ in ("pobj", "poss") or t.dep_ == "nmod" and any(
+        c.dep_ == "case" and lr.has("de_prep", c.lower_) for c in t.children) else None
 
 
 def _place_of_country(res: Resources, code: str):

@@ -87,7 +87,8 @@ class SlotFiller:
                      and not self._is_time_word(c)]
             # "a accueilli en avril des instructeurs": the object hung under the time phrase
             args += [("obj", None, g) for c in tok.children if c.dep_.startswith("obl") and self._is_time_word(c)
-                     for g in c.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i > c.i]
+                     for g in c.children if g.dep_ == "nmod" and g.pos_ == "NOUN" and g.i > c.i
+                     and not any(x.dep_ == "case" and lr.has("loc_prep", x.lower_) for x in g.children)]  # ("lundi au palais": where)
         if len(trig.words) > 1 and tok.pos_ in ("VERB", "AUX", "NOUN"):
             # the trigger's own object (a noun's complement) found outside its subtree (see
             # `match_trigger`)

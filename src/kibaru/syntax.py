@@ -181,7 +181,25 @@ def first_list(ms: list, doc) -> list:
         # "les accusations du Mali, du Niger…" parsed as two complements of one noun
         return b.head.i == a.head.i and b.dep_ == a.dep_ and b.i > a.i and all(
             t.is_punct or t.pos_ in ("CCONJ", "DET", "ADP") for t in doc[a.i + 1:b.i] if t.i not in _span(a))
-    return [ms[0]] + [m for m in ms[1:] if listed(m)]
+    out = [ms[0]]
+    for m in ms[1:]:
+        # "du Burkina Faso, du Mali et du Niger" whatever the parser hung each on: names that
+        # follow each other with only commas, "et" and articles between them are one list
+        # (each opened by the preposition that opens the first: "in Bam, Iran" is no list)
+        gap = doc[out[-1].end:m.start]
+        if listed(m) or m.start >= out[-1].end and len(gap) <= 3 and any(t.pos_ == "ADP" for t in gap) and \
+                all(t.text == "," or t.pos_ in ("CCONJ", "DET") or t.pos_ == "ADP" and t.lemma_ == _opener(ms[0], doc)
+                    for t in gap):
+            out.append(m)
+    return out
+
+
+def _opener(m, doc) -> str | None:
+    """The preposition before a name, past its article ("de" in "de la Guinée", "du Mali")."""
+    i = m.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return doc[i].lemma_ if i >= 0 and doc[i].pos_ == "ADP" else None
 
 
 def _span(tok) -> set[int]:

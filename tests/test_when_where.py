@@ -1,0 +1,88 @@
+"""When and where, as reports tell them: datelines of every shape, the day a report is filed
+versus the day its story happened, days counted from the narrative ("le lendemain"), what came
+before or after the main event, and places named through their country ("la capitale malienne").
+Every article here is written for the test."""
+
+
+def _by_event(result, event):
+    return [m for m in result.mentions if m.event == event]
+
+
+def test_dispatch_datelines_of_every_shape_place_the_lead(code):
+    for text in ("Bamako (AFP) - Le gouvernement malien a suspendu mardi les activités des partis "
+                 "politiques jusqu'à nouvel ordre, selon un décret lu à la télévision nationale.",
+                 "BAMAKO – Le gouvernement malien a suspendu mardi les activités des partis politiques "
+                 "jusqu'à nouvel ordre, selon un décret lu à la télévision nationale."):
+        got = code(text, published="2024-04-11")
+        [m] = _by_event(got, "COERCE")
+        assert (m.location.name, m.location.country) == ("Bamako", "MLI"), text
+        assert m.location.geonameid and m.date.start == "2024-04-09"
+
+
+def test_a_headline_naming_two_capitals_is_no_dateline(code):
+    got = code("Dakar – Abidjan : la visite d'État s'achève\n\n"
+               "Le président ivoirien a reçu jeudi à Abidjan son homologue sénégalais pour des entretiens.",
+               published="2024-06-21")
+    [m] = _by_event(got, "CONSULT")
+    assert m.location.name == "Abidjan"
+
+
+def test_the_dateline_s_date_is_the_filing_not_the_event(code):
+    """"NIAMEY, 17 mars —" says when the dispatch was filed; the story's own day, named a
+    paragraph later ("samedi soir"), dates the lead's undated event."""
+    got = code("NIAMEY, 17 mars (Sahel Presse) - Le Niger a dénoncé avec effet immédiat l'accord de "
+               "défense qui le liait au Bénin.\n\n"
+               "Un porte-parole du gouvernement a lu la décision samedi soir à la télévision publique.",
+               published="2024-03-17")
+    [m] = _by_event(got, "SANCTION")
+    assert m.date.start == "2024-03-16"
+
+
+def test_days_counted_from_the_day_the_story_is_on(code):
+    text = ("Le 3 juin, la Guinée a fermé sa frontière avec le Liberia. "
+            "Le lendemain, Monrovia a convoqué l'ambassadeur guinéen. "
+            "Deux jours plus tard, la Sierra Leone a proposé sa médiation.")
+    got = code(text, published="2024-06-20")
+    days = {m.event: m.date.start for m in got.mentions}
+    assert days["SANCTION"] == "2024-06-03"
+    assert days["ACCUSE"] == "2024-06-04"
+    assert "2024-06-06" in {m.date.start for m in got.mentions if m.event in ("AGREE", "CONSULT", "SUPPORT")}
+
+
+def test_what_came_before_the_main_event_keeps_its_own_day(code):
+    """"a rappelé dimanche …, après l'attaque … dans la nuit du 2 au 3 mai": Sunday is the
+    recall's day; the attack has the night it names, or none — never Sunday."""
+    got = code("Le Niger a rappelé dimanche son ambassadeur au Bénin, après l'attaque d'un poste militaire "
+               "nigérien près de la frontière dans la nuit du 2 au 3 mai.", published="2024-05-06")
+    [recall] = _by_event(got, "SANCTION")
+    assert recall.date.start == "2024-05-05"
+    for m in _by_event(got, "ASSAULT"):
+        assert (m.date.start, m.date.end) in (("2024-05-02", "2024-05-03"), (None, None))
+
+
+def test_a_country_s_capital_named_through_the_country_is_a_place(code):
+    got = code("Des milliers de manifestants ont défilé samedi dans la capitale malienne contre la "
+               "présence française.", published="2022-02-21")
+    [m] = _by_event(got, "PROTEST")
+    assert (m.location.name, m.location.country) == ("Bamako", "MLI") and m.location.geonameid
+    got = code("Thousands of people marched on Saturday in the capital of Niger to protest against France.",
+               lang="en", published="2023-08-21")
+    [m] = _by_event(got, "PROTEST")
+    assert (m.location.name, m.location.country) == ("Niamey", "NER")
+
+
+def test_an_attack_aimed_at_a_capital_happened_there(code):
+    got = code("L'attaque qui a visé la capitale burkinabè mardi a fait au moins douze morts.",
+               published="2024-05-08")
+    assert [(m.location.name if m.location else None) for m in _by_event(got, "ASSAULT")] == ["Ouagadougou"]
+
+
+def test_parties_listed_one_after_another_are_all_parties(code):
+    """"les ministres de la Guinée, du Mali et du Niger" is one list, however the parser hung
+    each name (and a time phrase between the verb and its object changes nothing)."""
+    got = code("Le président sénégalais a reçu, mardi au palais de Dakar, les ministres de la Défense "
+               "de la Guinée, du Mali et du Niger.", published="2024-05-08")
+    [m] = _by_event(got, "CONSULT")
+    assert {p.code for p in m.actor} == {"GIN", "MLI", "NER"}
+    assert {p.code for p in m.recipient} == {"SEN"}
+    assert m.location.name == "Dakar"
