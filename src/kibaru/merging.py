@@ -12,7 +12,7 @@ def _compatible_dates(a: DateInterval, b: DateInterval, headline: bool = False) 
     the present is stamped with the publication day; the lead says "samedi")."""
     if a.precision == "unknown" or b.precision == "unknown":
         return True
-    if a.precision != b.precision and max(_days(a), _days(b)) > MERGE_SPAN_DAYS:
+    if period_against_date(a, b):
         return False  # "depuis 2023, des visites…" is no mention of the visit of that one day
     if headline and (a.text is None or b.text is None):
         return True
@@ -21,6 +21,11 @@ def _compatible_dates(a: DateInterval, b: DateInterval, headline: bool = False) 
 
 #: A period longer than this (a year, "depuis 2023") holds many events: no one day's mention.
 MERGE_SPAN_DAYS = 31
+
+
+def period_against_date(a: DateInterval, b: DateInterval) -> bool:
+    """A period longer than a month against a date of another precision: not one event's."""
+    return a.precision != b.precision and max(_days(a), _days(b)) > MERGE_SPAN_DAYS
 
 
 def _days(d: DateInterval) -> int:

@@ -24,6 +24,7 @@ from datetime import date
 
 from .claims import claim_discrepancies
 from .discrepancies import event_discrepancies, figure_discrepancies
+from .merging import period_against_date
 from .records import DateInterval, Event, Evidence, Participant, Place, Quantity, Story
 from .scores import plover_event, plover_score
 
@@ -202,6 +203,9 @@ def _compatible(a: dict, b: dict) -> bool:
     outlets disagreeing on the day (a discrepancy worth recording, not two events)."""
     if a["date_precision"] == "unknown" or b["date_precision"] == "unknown" or not a["date_start"] or not b["date_start"]:
         return True
+    if period_against_date(*(DateInterval(str(m["date_start"])[:10], str(m["date_end"] or m["date_start"])[:10],
+                                          m["date_precision"], None) for m in (a, b))):
+        return False
     if a["date_start"] <= b["date_end"] and b["date_start"] <= a["date_end"]:
         return True
     if a["date_precision"] == b["date_precision"] == "day":
@@ -215,7 +219,9 @@ def _merge_events(sid: str, members: list[dict], ms: list[dict]):
     dup = {a["id"] for a in members if a.get("duplicate_of")}
     clusters: list[list[dict]] = []
     by_key: dict[tuple, list[tuple[list[dict], set[str], list]]] = defaultdict(list)
-    for m in sorted(ms, key=lambda m: (m["article_id"], m["id"])):
+    # (an article's dated mentions first: a day's event finds its day's cluster before a
+    # mention dated by a vaguer period does)
+    for m in sorted(ms, key=lambda m: (m["article_id"], m["date_precision"] != "day", m["id"])):
         key = (plover_event(m["event"], m["status"]), _codes(m), m["status"] == "negated")
         for c, arts, span in by_key[key]:
             # one mention per article in an event; its date must fit the event's (kept as a span)
