@@ -21,31 +21,82 @@ from .resources import LanguageResources
 STALE_DAYS = 7
 
 
-def nearest_time(times, tok, sent):
+def nearest_time(times, tok, sent, words=None):
     """The time expression of the trigger's clause: the nearest one. A date that belongs to
-    another noun ("le coup d'État du 26 juillet", "une structure créée en 2010") is never the
-    event's: the event then takes the narrative's day, as when its sentence names none."""
+    another noun ("le coup d'État du 26 juillet", "une structure créée en 2010", "depuis le
+    renversement du président, le 26 juillet") or to a relative clause the trigger is not in
+    ("un calendrier … qui devront avoir quitté le pays avant le 15 septembre") is never the
+    event's: the event then takes the narrative's day, as when its sentence names none — unless
+    that noun is the statement it is made in ("dans un communiqué diffusé samedi, X a rejeté…").
+    `words` are the language's function words by kind (`time_prep`, `medium_noun`)."""
     pos = tok.idx - sent.start_char
-    own = [ft for ft in times if not of_other_noun(ft[0], tok, sent)]
+    own = [ft for ft in times if not of_other_noun(ft[0], tok, sent, words or {})]
     return min(own, key=lambda ft: abs(ft[0].start - pos)) if own else None
 
 
-def of_other_noun(found, tok, sent) -> bool:
+def of_other_noun(found, tok, sent, words: dict) -> bool:
     doc = sent.doc
     at = doc.char_span(sent.start_char + found.start, sent.start_char + found.end, alignment_mode="expand")
     if at is None or not len(at):
         return False
+    if _in_other_relative(at.root, tok) or _apposed_to_time_phrase(at, tok, words.get("time_prep", {})):
+        return True
+    media = words.get("medium_noun", {})
     t = at.root
+    if t.dep_ == "nmod" and not _has_case(at):
+        return False  # "lever ces sanctions fin février": no "de", a date the parser hung on a noun
     while t.dep_ in ("nmod", "amod", "nummod", "case", "det", "fixed", "flat", "flat:name", "compound") and t.head.i != t.i:
         t = t.head
         if t.i == tok.i:
             return False
         if t.pos_ == "NOUN" and t.i != tok.i:
-            return True
+            return not _medium_of(t, tok, media)  # ("dans un communiqué du 1er avril, X affirme…")
     # "les journalistes condamnés le 4 mai": the day of a participle qualifying a noun
     h = t.head
     return t.dep_.startswith("obl") and h.i != tok.i and h.pos_ == "VERB" and h.dep_ in ("acl", "amod") \
-        and tok.i not in {x.i for x in h.subtree}
+        and tok.i not in {x.i for x in h.subtree} and not _medium_of(h.head, tok, media)
+
+
+def _has_case(at) -> bool:
+    """Is the time expression opened by a preposition ("du 26 juillet", "de juillet 2023")?"""
+    doc = at.doc
+    i = at.start - 1
+    while i >= 0 and doc[i].pos_ == "DET":
+        i -= 1
+    return any(t.pos_ == "ADP" for t in at) or i >= 0 and doc[i].pos_ == "ADP"
+
+
+def _medium_of(noun, tok, media) -> bool:
+    """Is this noun the statement the trigger's act is made in ("dans un communiqué", "in a
+    speech")? Its day is the act's."""
+    return noun.lemma_.lower() in media and noun.head.i == tok.i
+
+
+def _in_other_relative(t, tok) -> bool:
+    """Is token t inside a relative clause that does not hold the trigger?"""
+    for a in (t, *t.ancestors):
+        if a.i == tok.i:
+            return False
+        if a.dep_ in ("acl:relcl", "relcl") and tok.i not in {x.i for x in a.subtree}:
+            return True
+    return False
+
+
+def _apposed_to_time_phrase(at, tok, time_preps) -> bool:
+    """"depuis le renversement du président Bazoum, le 26 juillet": a date set after a comma
+    right behind a phrase opened by a time preposition is that phrase's."""
+    doc = at.doc
+    i = at.start - 1
+    while i > 0 and doc[i].pos_ == "DET":  # ", le 26 juillet"
+        i -= 1
+    if not time_preps or i < 1 or doc[i].text != ",":
+        return False
+    for a in (doc[i - 1], *doc[i - 1].ancestors):
+        if a.i == tok.i or a.pos_ in ("VERB", "AUX"):
+            return False
+        if a.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "case" and c.lower_ in time_preps for c in a.children):
+            return tok.i not in {x.i for x in a.subtree}
+    return False
 
 
 def simple_present(tok, gov) -> bool:

@@ -407,7 +407,8 @@ class EventCoder(SlotFiller, ClauseReader):
             # 31 mars": the verb's day is not that of what came before or after it
             main = nearest_time(times, tok.head, sent)
             times = [ft for ft in times if main is None or ft[0] is not main[0]]
-        iv = nearest_time([ft for ft in times if ft[0].kind != "same_day"], tok, sent) or nearest_time(times, tok, sent)
+        iv = nearest_time([ft for ft in times if ft[0].kind != "same_day"], tok, sent, self.lr.words) or \
+            nearest_time(times, tok, sent, self.lr.words)
         inside = {t.idx - sent.start_char for t in tok.subtree}
         if offset is not None and not any(ft[0].start in inside for ft in times):
             # "dix jours après la décision de Niamey": that many days before the sentence's day

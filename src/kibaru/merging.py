@@ -98,6 +98,14 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
     return out
 
 
+def _finer_place(a, b):
+    """Of two places named for one event, the one GeoNames knows as a town ("Moscou") over a
+    country ("Visite en Russie") or an unlisted name."""
+    if a is None or b is None:
+        return a or b
+    return b if b.geonameid and not a.geonameid else a
+
+
 def _combine(a: EventMention, b: EventMention) -> EventMention:
     better_date = min((a.date, b.date), key=lambda d: (d.precision == "unknown", d.text is None, d.precision != "day"))
     # the directed statement (with a recipient) says who did what to whom better
@@ -108,7 +116,7 @@ def _combine(a: EventMention, b: EventMention) -> EventMention:
         actor=sides.actor,
         recipient=sides.recipient,
         date=better_date,
-        location=a.location or b.location,
+        location=_finer_place(a.location, b.location),
         context=tuple(dict.fromkeys(a.context + b.context)),
         evidence=a.evidence + b.evidence,
         confidence=max(a.confidence, b.confidence),
