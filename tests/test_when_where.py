@@ -86,3 +86,41 @@ def test_parties_listed_one_after_another_are_all_parties(code):
     assert {p.code for p in m.actor} == {"GIN", "MLI", "NER"}
     assert {p.code for p in m.recipient} == {"SEN"}
     assert m.location.name == "Dakar"
+
+
+def test_what_a_meeting_decides_is_decided_where_it_meets_not_at_the_dateline(code):
+    got = code("DAKAR, 4 juin (Agence) - Les chefs d'État de la CEDEAO se sont réunis samedi à Abuja en "
+               "sommet extraordinaire pour examiner la situation en Guinée.\n\n"
+               "L'organisation a décidé la suspension de toutes les transactions financières avec la Guinée.",
+               published="2024-06-04")
+    [m] = _by_event(got, "SANCTION")
+    assert m.location.name == "Abuja"
+
+
+def test_the_main_event_told_again_later_happened_at_the_dateline(code):
+    got = code("NIAMEY, 12 mai (Agence) - Des hommes armés ont attaqué dimanche un convoi de l'armée nigérienne, "
+               "faisant une dizaine de morts parmi les soldats selon une source sécuritaire.\n\n"
+               "Le bilan reste provisoire et les autorités n'ont pas communiqué.\n\n"
+               "L'attaque a été revendiquée lundi par l'État islamique au Sahel.",
+               published="2024-05-12")
+    assert {(m.location.name if m.location else None) for m in _by_event(got, "ASSAULT")} == {"Niamey"}
+
+
+def test_a_town_attacked_is_where_the_attack_happened(code):
+    got = code("Des jihadistes ont attaqué Tombouctou dans la nuit de samedi à dimanche, selon des sources locales.",
+               published="2023-09-12")
+    [m] = _by_event(got, "ASSAULT")
+    assert (m.location.name, m.location.country) == ("Tombouctou", "MLI")
+    assert (m.date.start, m.date.end) == ("2023-09-09", "2023-09-10")
+
+
+def test_the_lead_is_found_after_header_lines(code):
+    """Outlet, author and date lines, then a title: the lead's undated event is on the story's day."""
+    got = code("Le Courrier du Sahel\nPar Awa Traoré\nPublié le 14/03/2024 à 09h12\n\n"
+               "Le Niger rompt avec le Bénin\n\n"
+               "Le gouvernement nigérien a rappelé son ambassadeur à Cotonou pour consultations, "
+               "dans un nouveau signe de tension entre les deux voisins.\n\n"
+               "La décision a été lue mardi soir à la télévision publique par un porte-parole.",
+               published="2024-03-14")
+    recalls = [m for m in _by_event(got, "SANCTION") if {p.code for p in m.recipient} == {"BEN"}]
+    assert recalls and all(m.date.start == "2024-03-12" for m in recalls)

@@ -49,6 +49,8 @@ def of_other_noun(found, tok, sent, words: dict) -> bool:
         t = t.head
         if t.i == tok.i:
             return False
+        if t.pos_ == "NOUN" and t.lemma_.lower() in words.get("time_noun", {}):
+            continue  # "dans la nuit du 31 mars au 1er avril": still a time, not another noun
         if t.pos_ == "NOUN" and t.i != tok.i:
             return not _medium_of(t, tok, media)  # ("dans un communiqué du 1er avril, X affirme…")
     # "les journalistes condamnés le 4 mai": the day of a participle qualifying a noun
@@ -196,6 +198,8 @@ class Lead:
     day: DateInterval | None = None
 
 
+#: A paragraph this long is body text, not a title or a header line.
+LEAD_TOKENS = 25
 #: The story's day is looked for in this many paragraphs after the lead's first.
 STORY_DAY_PARAS = 3
 
@@ -208,7 +212,10 @@ def lead_of(parsed: ParsedArticle, aa: ArticleActors, tp: TimeParser, anchor: da
         doc = parsed.paragraphs[para].doc
         dash = next((t for t in doc[place.end:] if t.text in DASHES), None)
         dateline_end = dash.idx if dash is not None else len(doc.text) if len(doc) < 12 else 0
-    end = (para or 0) + 1
+    # the lead runs to the first paragraph of the body (after the outlet, author, date lines and
+    # the title), and at least to the paragraph after the dateline
+    body = next((p.index for p in parsed.paragraphs if len(p.doc) >= LEAD_TOKENS), 1)
+    end = max((para + 1) if para is not None else 1, body)
     day = None
     for p in parsed.paragraphs[:end + STORY_DAY_PARAS]:
         for sent in p.doc.sents:

@@ -49,11 +49,11 @@ DATELINE_BODY_TOKENS = 12
 DASHES = ("-", "–", "—", "--", "―")
 
 
-def meeting_place(em, previous):
+def meeting_place(em, previous, dateline: Place | None = None):
     """"Réunis à Accra, les dirigeants de la CEDEAO ont décidé… L'organisation a notamment
     décidé la fermeture des frontières": what a meeting's members decide next, with no place of
-    its own, is decided where they meet."""
-    if em.location is not None or not previous:
+    its own (the dispatch's dateline is none), is decided where they meet."""
+    if em.location is not None and em.location != dateline or not previous:
         return em
     last = previous[-1]
     acodes = {p.code for p in em.actor if p.code}

@@ -16,7 +16,7 @@ from dataclasses import replace
 from .mentions import ArticleActors, Mention
 from .dates import TimeParser
 from .nlp import ParsedArticle
-from .records import DateInterval, Evidence, EventMention, Participant
+from .records import DateInterval, Evidence, EventMention, Participant, Place
 from .resources import LanguageResources, Resources
 from .merging import merge_mentions
 from .scores import modes, plover_score
@@ -75,7 +75,7 @@ class EventCoder(SlotFiller, ClauseReader):
         last_day: DateInterval | None = None
         last_place: Mention | None = None
         lead = lead_of(parsed, aa, self.time, anchor)
-        headline_places: dict[str, Mention] = {}  # category → place the headline/lead names for it
+        headline_places: dict[str, Place] = {}  # category → place the headline/lead names for it
         for para in parsed.paragraphs:
             doc, mentions = para.doc, aa.in_para(para.index)
             for sent in doc.sents:
@@ -101,10 +101,11 @@ class EventCoder(SlotFiller, ClauseReader):
                 embedded: dict[int, object] = {}  # verb trigger → the trigger of its controlling verb
                 by_tok = {t.i: tr for t, tr in hits}
                 asked: dict[int, set[str]] = {}  # demand/refusal → categories of what it is about
-                if para.index <= 2:
-                    locs = [m for m in ms if m.locative and m.place is not None]
+                if para.index <= lead.end:  # "Attaque jihadiste à Bamako", "l'attaque de Bamako"
+                    locs = [m for m in ms if m.place is not None and (m.locative or place_complement(m, sent))] \
+                        or [lead.place] * (lead.place is not None)  # (the main event is where the dispatch is filed)
                     for _, trig in hits[:1] if locs else ():
-                        headline_places.setdefault(trig.event, locs[0])
+                        headline_places.setdefault(trig.event, place_of(locs[0]))
                 for tok, trig in hits:
                     if verbal(tok):
                         for c in tok.children:
@@ -160,7 +161,10 @@ class EventCoder(SlotFiller, ClauseReader):
                                      occasion=out[-1] if out and names_occasion(stext, self.lr) else None,
                                      headline_places=headline_places, asked=asked.get(tok.i, ()))
                     if em is not None:
-                        em = meeting_place(answer_previous(continue_previous(em, out + found), out + found), out + found)
+                        em = meeting_place(answer_previous(continue_previous(em, out + found), out + found), out + found,
+                                           place_of(lead.place))
+                        if para.index <= lead.end and em.location is not None:
+                            headline_places.setdefault(em.event, em.location)  # "Bamako frappée au cœur"
                         if not (em.actor and not em.recipient and self._names_people(tok, ms)):
                             em = complete(em, aa, self.country_names)
                         if not _alone(em) or em.event == "AGREE" and inner:  # "agreed to resign": to something
@@ -449,13 +453,16 @@ class EventCoder(SlotFiller, ClauseReader):
         if place_m is None and lead.place is not None and (
                 para.index <= lead.end or trig.event == "CONSULT" and para.index <= lead.end + 1):
             place_m = lead.place  # the lead's events happen where the dispatch is filed
-        if place_m is None and headline_places and trig.event in headline_places \
-                and (iv.end is None or not stale(iv, anchor)):
-            place_m = headline_places[trig.event]  # "Attaque à Bamako" heads the report of that attack
+        if place_m is None and trig.event in ("ASSAULT", "COERCE"):
+            # "des jihadistes ont frappé Bamako": a town attacked is where the attack happens
+            place_m = next((m for m in slots.recipient if m.place is not None and m.place.geonameid), None)
         if place_m is None and trig.event in STATED and slots.actor and slots.actor[0].place is not None \
                 and not slots.actor[0].locative and slots.actor[0].kind == "country":
             place_m = slots.actor[0]  # "Bamako accuse Alger": the capital speaks from where it is
-        location = place_of(place_m) or (occasion.location if occasion is not None else None)
+        location = place_of(place_m)
+        if location is None and trig.event in headline_places and (iv.end is None or not stale(iv, anchor)):
+            location = headline_places[trig.event]  # "Attaque à Bamako" heads the report of that attack
+        location = location or (occasion.location if occasion is not None else None)
         here = location.country if location and location.country else aa.home  # whose ground this is
         if not actor and event == "PROTEST" and here and (tok.pos_ == "NOUN" or location is not None):
             # "des manifestations se sont succédé à Niamey": the people of where they march
