@@ -124,3 +124,12 @@ def test_the_lead_is_found_after_header_lines(code):
                published="2024-03-14")
     recalls = [m for m in _by_event(got, "SANCTION") if {p.code for p in m.recipient} == {"BEN"}]
     assert recalls and all(m.date.start == "2024-03-12" for m in recalls)
+
+
+def test_a_day_counted_from_the_dated_thing_an_offset_names(code):
+    got = code("L'Union africaine a suspendu le Burkina Faso au lendemain du putsch du 24 janvier.",
+               published="2022-02-02")
+    assert {m.date.start for m in _by_event(got, "SANCTION")} == {"2022-01-25"}
+    got = code("Ten days after the vote on March 3, the regional bloc suspended Gabon.", lang="en",
+               published="2024-05-01")
+    assert {m.date.start for m in _by_event(got, "SANCTION")} == {"2024-03-13"}

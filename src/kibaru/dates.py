@@ -184,6 +184,15 @@ class TimeParser:
         return not (word.lower() == "sept" and kind in ("month_rel", "month", "part_month"))
 
     # -- resolving ------------------------------------------------------------------------
+    def after(self, offset: Found, day: date) -> DateInterval:
+        """"au lendemain du coup d'État du 30 août", "ten days after the vote on May 3": the day
+        an offset puts after (or before) the dated thing it names."""
+        g = offset.groups
+        n = _number(g.get("n")) or 1
+        later = g["rel"].lower() in ("après", "after", "lendemain")
+        unit = self.w.units.get((g.get("unit") or "").lower()) or "day"
+        return _unit_interval(day, unit, n if later else -n, offset.text, exact=True)
+
     def resolve(self, f: Found, anchor: date | None, *, future: bool = False) -> DateInterval:
         """The interval an expression denotes, seen from `anchor` (publication date)."""
         try:

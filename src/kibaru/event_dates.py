@@ -170,8 +170,23 @@ def after_validity_word(text: str, start: int, lr: LanguageResources) -> bool:
 def offset_before(times, tok, sent):
     """The "N jours après", "au lendemain de", "a day after" just before the trigger, if any."""
     pos = tok.idx - sent.start_char
-    near = [f for f, _ in times if f.kind == "offset" and f.end <= pos <= f.end + OFFSET_REACH]
+    near = [f for f, _ in times if f.kind == "offset" and f.end <= pos <= f.end + OFFSET_REACH
+            and not any(g.kind != "offset" and f.end <= g.start < pos for g, _ in times)]  # (not "after the vote on May 3, X…")
     return max(near, key=lambda f: f.end) if near else None
+
+
+def offset_of_dated(times, tok, sent):
+    """("au lendemain de", "the day after") and the day-precise date of what it names, when the
+    trigger is outside that phrase ("a suspendu X au lendemain du coup d'État du 30 août")."""
+    pos = tok.idx - sent.start_char
+    for o, _ in times:
+        if o.kind != "offset":
+            continue
+        named = next(((f, iv) for f, iv in times if f.kind != "offset" and iv.precision == "day"
+                      and o.end <= f.start <= o.end + OFFSET_REACH), None)
+        if named is not None and not (o.start <= pos <= named[0].end):
+            return o, named
+    return None
 
 
 #: How far after "dix jours après" (in characters) the event it dates may start.

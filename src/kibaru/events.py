@@ -21,7 +21,7 @@ from .resources import LanguageResources, Resources
 from .merging import merge_mentions
 from .scores import modes, plover_score
 from .event_places import meeting_place, place_complement, place_of
-from .event_dates import (Lead, after_start_word, after_validity_word, anchor_date, lead_of, names_occasion, nearest_time,
+from .event_dates import (Lead, after_start_word, after_validity_word, anchor_date, lead_of, offset_of_dated, names_occasion, nearest_time,
                           offset_before, pluperfect, recent_tense, simple_present, stale)
 from .actors import MAX_EXPANDED
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
@@ -403,6 +403,7 @@ class EventCoder(SlotFiller, ClauseReader):
             span = {t.idx - sent.start_char for t in clause.subtree}
             times = [ft for ft in times if ft[0].start in span]
         offset = offset_before(times, tok, sent)
+        dated_offset = offset_of_dated(times, tok, sent)
         times = [ft for ft in times if ft[0].kind != "offset"]
         before_or_after = timed and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and not any(
             self.lr.words["time_prep"].get(c.lower_) == "during" for c in tok.children)
@@ -414,7 +415,11 @@ class EventCoder(SlotFiller, ClauseReader):
         iv = nearest_time([ft for ft in times if ft[0].kind != "same_day"], tok, sent, self.lr.words) or \
             nearest_time(times, tok, sent, self.lr.words)
         inside = {t.idx - sent.start_char for t in tok.subtree}
-        if offset is not None and not any(ft[0].start in inside for ft in times):
+        if dated_offset is not None and offset is None:
+            # "a suspendu le Gabon au lendemain du coup d'État du 30 août": the day after that day
+            o, (_, named) = dated_offset
+            iv = self.time.after(o, date.fromisoformat(named.start))
+        elif offset is not None and not any(ft[0].start in inside for ft in times):
             # "dix jours après la décision de Niamey": that many days before the sentence's day
             # (unless the event says its own: "à la veille d'un sommet prévu dimanche")
             main = nearest_time([ft for ft in times if ft[1].precision == "day"], sent.root, sent)
