@@ -133,3 +133,24 @@ def test_a_day_counted_from_the_dated_thing_an_offset_names(code):
     got = code("Ten days after the vote on March 3, the regional bloc suspended Gabon.", lang="en",
                published="2024-05-01")
     assert {m.date.start for m in _by_event(got, "SANCTION")} == {"2024-03-13"}
+
+
+def test_an_arrival_on_its_own_day_is_its_own_event(code):
+    got = code("Arrivé samedi à Pékin, le président nigérien s'est entretenu lundi avec son homologue chinois.",
+               published="2024-09-03")
+    visits = {(m.date.start, m.location.name if m.location else None, tuple(p.code for p in m.actor))
+              for m in _by_event(got, "CONSULT")}
+    assert ("2024-08-31", "Pékin", ("NER",)) in visits
+    assert any(d == "2024-09-02" for d, _, _ in visits)
+
+
+def test_a_dispatch_filed_abroad_places_nothing_it_does_not_concern(code):
+    """"DAKAR (APS) - Le retrait du Mali et du Niger de la CEDEAO…": Dakar is where the story is
+    filed, neither a party to it nor where it happened."""
+    got = code("DAKAR, 3 février (APS) - Le retrait du Mali et du Niger de la Communauté économique des "
+               "États de l'Afrique de l'Ouest est désormais effectif, a annoncé l'organisation dans un communiqué.",
+               published="2025-02-03")
+    [m] = _by_event(got, "SANCTION")
+    assert {p.code for p in m.actor} == {"MLI", "NER"}
+    assert {p.code for p in m.recipient} == {"IGO:ECOWAS"}
+    assert m.location is None

@@ -23,6 +23,7 @@ from .resources import LanguageResources, Resources, fold
 from .titles import RANKS, find_role, role_phrase
 from .mentions import SALIENT_KINDS, ArticleActors, Mention, actor_id, note_actor  # noqa: F401 (re-exported)
 from .names import find_named
+from .event_places import dateline_of
 from .people import consumed, coordinate, find_people, resolve_person
 
 
@@ -64,7 +65,8 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
     _home_country(out, parsed)
     out.home = home_country(out, parsed)
     out.dyad = _dyad(out)
-    out.salience = tuple(Counter(c for ms in out.mentions.values() for m in ms if not m.nested
+    dateline = dateline_of(parsed, out)  # ("DAKAR, 29 janvier (APS) -": where it is filed, not whom it is about)
+    out.salience = tuple(Counter(c for ms in out.mentions.values() for m in ms if not m.nested and m is not dateline
                                  and m.kind in SALIENT_KINDS and not (m.kind == "demonym" and m.locative)
                                  for c in m.codes).most_common())
     if out.dyad:

@@ -109,7 +109,9 @@ class EventCoder(SlotFiller, ClauseReader):
                 for tok, trig in hits:
                     if verbal(tok):
                         for c in tok.children:
-                            if c.dep_ != "conj":  # "a offert du blé ainsi qu'un don": two gifts
+                            if c.dep_ != "conj" and not self._dated_apart(c, times, sent):
+                                # ("a offert du blé ainsi qu'un don": two gifts; "Arrivé dimanche à
+                                # Moscou, il s'est entretenu lundi…": the arrival's own day, its own event)
                                 for i in subtree_ids(c):
                                     covered.setdefault(i, set()).add(trig.event)
                             if c.dep_ in ("obj", "dobj") or trig.event in CONTROLLING and self._content(c) \
@@ -159,7 +161,7 @@ class EventCoder(SlotFiller, ClauseReader):
                                      last_day, last_place, lead, {t.i: tr.event for t, tr in hits},
                                      [(sent.doc[i], by_tok[i]) for i in inner],
                                      occasion=out[-1] if out and names_occasion(stext, self.lr) else None,
-                                     headline_places=headline_places, asked=asked.get(tok.i, ()))
+                                     headline_places=headline_places, asked=asked.get(tok.i, ()), earlier=out + found)
                     if em is not None:
                         em = meeting_place(answer_previous(continue_previous(em, out + found), out + found), out + found,
                                            place_of(lead.place))
@@ -195,10 +197,27 @@ class EventCoder(SlotFiller, ClauseReader):
                     last_place = locs[-1]
         return merge_mentions(out)
 
+    def _on_ground_of(self, country: str | None, actor, recipient) -> bool:
+        """May a place in this country be where the parties acted when no clause says so? Only
+        on the ground of one of them (or of a member of an organisation acting): "DAKAR (APS) -
+        Le retrait du Mali de la CEDEAO" did not happen in Dakar."""
+        codes = {p.code for p in actor + recipient if p.code}
+        if not codes or country is None:
+            return True
+        return country in codes or any(country in self.members.get(p.code or "", ()) for p in actor)
+
+    @staticmethod
+    def _dated_apart(c, times, sent) -> bool:
+        """Is this adverbial clause dated on its own ("Arrivé dimanche à Moscou, …")?"""
+        if c.dep_ != "advcl":
+            return False
+        span = (c.left_edge.idx - sent.start_char, c.right_edge.idx + len(c.right_edge) - sent.start_char)
+        return any(span[0] <= f.start < span[1] and f.kind != "offset" for f, _ in times)
+
     def _event(self, tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
                last_day, last_place, lead: Lead, trigger_ids: dict[int, str],
                inner=(), occasion: EventMention | None = None,
-               headline_places: dict | None = None, asked=()) -> EventMention | None:
+               headline_places: dict | None = None, asked=(), earlier=()) -> EventMention | None:
         gov, rel = (governor(tok) if tok.pos_ in ("NOUN", "PROPN", "ADJ") else (None, None))
         slots = self.fill_slots(tok, trig, ms, last_subject)
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and self.lr.has("demonstrative", c.lower_) for c in tok.children):
@@ -253,6 +272,14 @@ class EventCoder(SlotFiller, ClauseReader):
                     and not m.nested and m not in slots.actor + slots.recipient
                     and any(c.dep_ == "case" and self.lr.has("de_prep", c.lower_) for c in sent.doc[m.head].children)]
             (slots.actor if trig.frame["de"] == "actor" else slots.recipient).extend(deep[:2])
+        if tok.pos_ == "NOUN" and trig.frame.get("de") == "recipient" and not slots.actor \
+                and any(m.kind == "organisation" for m in slots.recipient):
+            # "le retrait du Burkina, du Mali et du Niger de la CEDEAO": the states that leave the
+            # organisation named after them are who withdraw
+            org = min(m.start for m in slots.recipient if m.kind == "organisation")
+            leavers = [m for m in slots.recipient if m.start < org and m.kind in ("country", "demonym", "pair")]
+            slots.actor.extend(leavers)
+            slots.recipient[:] = [m for m in slots.recipient if m not in leavers]
         if verbal(tok) and not slots.actor and not any(
                 c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj") for c in tok.children) and not (
                 "Inf" in tok.morph.get("VerbForm") and tok.dep_ in ("advcl", "xcomp")
@@ -407,7 +434,13 @@ class EventCoder(SlotFiller, ClauseReader):
         times = [ft for ft in times if ft[0].kind != "offset"]
         before_or_after = timed and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and not any(
             self.lr.words["time_prep"].get(c.lower_) == "during" for c in tok.children)
-        if before_or_after:
+        # "l'attaque a été revendiquée lundi", "the attack was claimed on Monday": the claim's day,
+        # not the act's — which is that of the act told before, if any
+        told = tok.pos_ == "NOUN" and tok.dep_ in ("nsubj:pass", "nsubjpass", "obj", "dobj") and \
+            self.lr.has("claim_verb", tok.head.lemma_.lower())
+        before = next((em for em in reversed(earlier) if em.event == trig.event and em.date.precision != "unknown"),
+                      None) if told and any(c.dep_ == "det" and self.lr.has("definite", c.lower_) for c in tok.children) else None
+        if before_or_after or told:
             # "ont annoncé dimanche le rappel…, après la destruction d'un drone dans la nuit du
             # 31 mars": the verb's day is not that of what came before or after it
             main = nearest_time(times, tok.head, sent)
@@ -426,6 +459,8 @@ class EventCoder(SlotFiller, ClauseReader):
             ref = main[1] if main else last_day if last_day is not None and not stale(last_day, anchor) else None
             ref_day = date.fromisoformat(ref.start) if ref is not None else anchor
             iv = self.time.resolve(offset, ref_day) if ref_day is not None else DateInterval.unknown()
+        elif iv is None and before is not None:
+            iv = before.date
         elif iv is None and before_or_after:
             iv = DateInterval.unknown()
         elif iv is None and occasion is not None and occasion.date.precision != "unknown":
@@ -455,9 +490,9 @@ class EventCoder(SlotFiller, ClauseReader):
         else:
             iv = DateInterval.unknown()
         place_m = places[0] if places else (last_place if trig.event == "CONSULT" else None)
-        if place_m is None and lead.place is not None and (
+        if place_m is None and lead.place is not None and self._on_ground_of(lead.place.code, actor, recipient) and (
                 para.index <= lead.end or trig.event == "CONSULT" and para.index <= lead.end + 1):
-            place_m = lead.place  # the lead's events happen where the dispatch is filed
+            place_m = lead.place  # the lead's events happen where the dispatch is filed (a party's ground)
         if place_m is None and trig.event in ("ASSAULT", "COERCE"):
             # "des jihadistes ont frappé Bamako": a town attacked is where the attack happens
             place_m = next((m for m in slots.recipient if m.place is not None and m.place.geonameid), None)
@@ -465,9 +500,11 @@ class EventCoder(SlotFiller, ClauseReader):
                 and not slots.actor[0].locative and slots.actor[0].kind == "country":
             place_m = slots.actor[0]  # "Bamako accuse Alger": the capital speaks from where it is
         location = place_of(place_m)
-        if location is None and trig.event in headline_places and (iv.end is None or not stale(iv, anchor)):
+        if location is None and trig.event in headline_places and (iv.end is None or not stale(iv, anchor)) \
+                and self._on_ground_of(headline_places[trig.event].country, actor, recipient):
             location = headline_places[trig.event]  # "Attaque à Bamako" heads the report of that attack
-        location = location or (occasion.location if occasion is not None else None)
+        location = location or (occasion.location if occasion is not None else None) or (
+            before.location if before is not None else None)
         here = location.country if location and location.country else aa.home  # whose ground this is
         if not actor and event == "PROTEST" and here and (tok.pos_ == "NOUN" or location is not None):
             # "des manifestations se sont succédé à Niamey": the people of where they march
