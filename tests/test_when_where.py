@@ -154,3 +154,11 @@ def test_a_dispatch_filed_abroad_places_nothing_it_does_not_concern(code):
     assert {p.code for p in m.actor} == {"MLI", "NER"}
     assert {p.code for p in m.recipient} == {"IGO:ECOWAS"}
     assert m.location is None
+
+
+def test_a_river_named_like_a_country_is_no_country(code):
+    got = code("Des jihadistes ont attaqué jeudi un bateau de l'armée malienne sur le fleuve Niger, près de Tombouctou.",
+               published="2023-09-09")
+    [m] = _by_event(got, "ASSAULT")
+    assert "NER" not in {p.code for p in m.actor + m.recipient}
+    assert m.location.name == "Tombouctou"

@@ -489,22 +489,22 @@ class EventCoder(SlotFiller, ClauseReader):
                 DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
         else:
             iv = DateInterval.unknown()
-        place_m = places[0] if places else (last_place if trig.event == "CONSULT" else None)
-        if place_m is None and lead.place is not None and self._on_ground_of(lead.place.code, actor, recipient) and (
+        location = place_of(places[0] if places else (last_place if trig.event == "CONSULT" else None))
+        if location is None and before is not None:
+            location = before.location  # "L'assaut a été revendiqué par…": where the attack told before was
+        if location is None and lead.place is not None and self._on_ground_of(lead.place.code, actor, recipient) and (
                 para.index <= lead.end or trig.event == "CONSULT" and para.index <= lead.end + 1):
-            place_m = lead.place  # the lead's events happen where the dispatch is filed (a party's ground)
-        if place_m is None and trig.event in ("ASSAULT", "COERCE"):
+            location = place_of(lead.place)  # the lead's events happen where the dispatch is filed (a party's ground)
+        if location is None and trig.event in ("ASSAULT", "COERCE"):
             # "des jihadistes ont frappé Bamako": a town attacked is where the attack happens
-            place_m = next((m for m in slots.recipient if m.place is not None and m.place.geonameid), None)
-        if place_m is None and trig.event in STATED and slots.actor and slots.actor[0].place is not None \
+            location = place_of(next((m for m in slots.recipient if m.place is not None and m.place.geonameid), None))
+        if location is None and trig.event in STATED and slots.actor and slots.actor[0].place is not None \
                 and not slots.actor[0].locative and slots.actor[0].kind == "country":
-            place_m = slots.actor[0]  # "Bamako accuse Alger": the capital speaks from where it is
-        location = place_of(place_m)
+            location = place_of(slots.actor[0])  # "Bamako accuse Alger": the capital speaks from where it is
         if location is None and trig.event in headline_places and (iv.end is None or not stale(iv, anchor)) \
                 and self._on_ground_of(headline_places[trig.event].country, actor, recipient):
             location = headline_places[trig.event]  # "Attaque à Bamako" heads the report of that attack
-        location = location or (occasion.location if occasion is not None else None) or (
-            before.location if before is not None else None)
+        location = location or (occasion.location if occasion is not None else None)
         here = location.country if location and location.country else aa.home  # whose ground this is
         if not actor and event == "PROTEST" and here and (tok.pos_ == "NOUN" or location is not None):
             # "des manifestations se sont succédé à Niamey": the people of where they march

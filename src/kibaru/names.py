@@ -72,6 +72,8 @@ def _locative(lr: LanguageResources, doc, start: int, head: int | None = None) -
         prev = doc[start - 2]
     if prev is not None and lr.has("loc_prep", prev.lower_):
         return True
+    if prev is not None and prev.i > 0 and lr.has("de_prep", prev.lower_) and lr.has("near_prep", doc[prev.i - 1].lower_):
+        return True  # "près de Tombouctou", "non loin de Gao"
     if head is None:
         return False
     # "outside the Iraqi city of Basra", "dans la ville de Gao": the name of a place noun that is where
@@ -140,6 +142,10 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
                 continue
             if i + L < n and lr.has("currency", doc[i + L].lower_):
                 i += L  # "US $50 million", "Hong Kong dollars": a currency, not a party
+                continue
+            if e.form_kind == "name" and (i > 0 and lr.has("feature_noun", doc[i - 1].lemma_.lower())
+                                          or i + L < n and lr.has("feature_noun", doc[i + L].lemma_.lower())):
+                i += L  # "le fleuve Niger", "Lake Chad": a river or a lake, not the country
                 continue
             if e.form_kind == "demonym" and i > 0 and lr.has("ethnic_marker", doc[i - 1].lower_):
                 i += L  # "ethnic Albanians in Serbia": people of a group, not the country Albania
