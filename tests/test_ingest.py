@@ -135,3 +135,22 @@ def test_links_to_other_stories_inside_the_body_are_dropped():
     p = parse_text(raw)
     assert "Ghana-Togo" not in p.text and "Bénin" not in p.text and "Nigeria" not in p.text
     assert "déclaration commune" in p.text and "Lomé" in p.text
+
+
+@pytest.mark.parametrize("header,published", [
+    ("Le Veilleur du Sahel 1er/07/2023 à 14:48", "2023-07-01"),      # outlet and date on one line
+    ("- 23 juin 2025 -", "2025-06-23"),
+    ("Mis à jour le 15 mars 2024 à 10:20\nPublié le 14 mars 2024 à 09:12", "2024-03-14"),  # publication, not update
+    ("Publié le 14/03/2024 à 09h12", "2024-03-14"),
+])
+def test_publication_day_from_header_lines(ingestor, header, published):
+    body = ("Le gouvernement de transition a suspendu mardi les activités des partis politiques, "
+            "selon un décret lu à la télévision nationale.")
+    art = ingestor._article({"text": f"{header}\n\n{body}"}, "<test>", origin="text")
+    assert art.published == published
+
+
+def test_publication_day_unknown_stays_unknown(ingestor):
+    art = ingestor._article({"text": "BAMAKO (AFP) - Le gouvernement de transition a suspendu mardi les activités "
+                                     "des partis politiques, selon un décret lu à la télévision."}, "<test>", origin="text")
+    assert art.published is None

@@ -21,6 +21,7 @@ RELATED = re.compile(r"^\s*(?:[àa] )?(?:lire|voir|(?:re)?découvrir) (?:aussi|�
 READING_TIME = re.compile(r"^\s*-?\s*\d+\s*min(utes?)?\s*(de lecture|read)\s*$", re.IGNORECASE)
 BYLINE = re.compile(r"^\s*-?\s*(par|by)\s+(?P<author>[^\d|]{3,60}?)\s*$", re.IGNORECASE)
 PUBLISHED = re.compile(r"^\s*(publié|mis à jour|published|updated)\s+(le|on)?\s*", re.IGNORECASE)
+FIRST_PUBLISHED = re.compile(r"^\s*(publié|published)\b", re.IGNORECASE)
 #: Navigation and section lines: short runs of words separated by | › » > / •.
 NAV_SEPARATORS = re.compile(r"\s[|›»>•]\s|\s/\s")
 SENTENCE_END = re.compile(r"[.!?…»\")]\s*$")
@@ -91,7 +92,10 @@ def parse_text(raw: str, *, has_date=lambda s: False) -> ParsedText:
             out.author = out.author or m.group("author").strip()
             continue
         if PUBLISHED.match(s) or (has_date(item) and len(item.split()) <= 8):
-            out.date_line = out.date_line or item
+            # the first date line, unless a later one says it is the publication ("Mis à jour le
+            # 15 mars" above "Publié le 14 mars")
+            if out.date_line is None or FIRST_PUBLISHED.match(s) and not FIRST_PUBLISHED.match(out.date_line):
+                out.date_line = item
             if DATELINE.match(item):
                 datelines.append(item)  # "Rabat, 29 avril 2025": where it is written from stays in the text
             if "|" in item or "–" in item or "—" in item:
