@@ -255,6 +255,9 @@ CASES = [
     case("en", "Ministers met [earlier this week].", THU, P, "2024-03-11", "2024-03-13", "range"),
     case("en", "Exports fell [last month].", MAR, P, "2025-02-01", "2025-02-28", "month"),
     case("en", "The accord was signed [two months ago].", MAR, P, "2025-01-01", "2025-01-31", "month"),
+    case("fr", "Des heurts ont éclaté [au cours du week-end] à Conakry.", MAR, P, "2025-03-08", "2025-03-09", "range"),
+    case("en", "Rebels shelled the town [over the weekend].", MAR, P, "2025-03-08", "2025-03-09", "range"),
+    case("fr", "L'éditorial est signé du [1er/07/2023].", MAR, P, "2023-07-01", "2023-07-01", "day"),
     # ---------------------------------------------------------------- parts of the day (alone: the anchor's)
     case("fr", "[Dans la soirée], le gouvernement a dénoncé l'attaque.", MAR, P, "2025-03-10", "2025-03-10", "day"),
     case("en", "The minister resigned [this morning].", MAR, P, "2025-03-10", "2025-03-10", "day"),
