@@ -162,3 +162,27 @@ def test_a_river_named_like_a_country_is_no_country(code):
     [m] = _by_event(got, "ASSAULT")
     assert "NER" not in {p.code for p in m.actor + m.recipient}
     assert m.location.name == "Tombouctou"
+
+
+def test_a_place_name_several_countries_have_is_the_one_its_sentence_places(code):
+    got = code("Des milliers de personnes ont manifesté samedi à Hyderabad, dans le sud du Pakistan, contre la "
+               "hausse des prix de l'électricité.", published="2024-01-08")
+    [m] = _by_event(got, "PROTEST")
+    assert (m.location.name, m.location.country) == ("Hyderabad", "PAK")
+    got = code("Le ministre guinéen de la Défense s'est rendu mardi à Kindia pour rencontrer les chefs militaires "
+               "de la région.", published="2024-01-10")
+    assert {(m.location.name, m.location.country) for m in _by_event(got, "CONSULT") if m.location} <= {("Kindia", "GIN")}
+
+
+def test_a_protest_against_no_one_named_is_against_the_government_there(code):
+    got = code("Des milliers de personnes ont manifesté samedi à Niamey contre la hausse des prix du carburant.",
+               published="2024-01-08")
+    [m] = _by_event(got, "PROTEST")
+    assert ({p.code for p in m.actor}, {p.code for p in m.recipient}) == ({"NER"}, {"NER"})
+    assert (m.location.name, m.date.start) == ("Niamey", "2024-01-06")
+
+
+def test_a_capitalised_name_of_a_past_event_is_no_event(code):
+    got = code("Le roi a prononcé son discours à Rabat à l'occasion de l'anniversaire de la Marche verte, "
+               "devant les élus des provinces du Sud.", published="2024-11-07")
+    assert not _by_event(got, "PROTEST")

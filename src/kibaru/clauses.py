@@ -137,6 +137,10 @@ class ClauseReader:
     def no_event(self, tok, trig, by_tok: dict, in_names: set[int]) -> bool:
         """Shapes in which a trigger word tells no event: a topic, who a body gathers, a kind of
         thing, a name, a participle describing a noun, what a protest demands."""
+        sent = tok.sent
+        if tok.pos_ in ("NOUN", "PROPN") and tok.text[:1].isupper() and not tok.is_upper and tok.i != sent.start \
+                and sum(t.text[:1].isupper() for t in sent if t.is_alpha) * 2 < sum(t.is_alpha for t in sent):
+            return True  # "l'anniversaire de la Marche verte": a capitalised name of a past event, in running text
         if tok.pos_ == "NOUN" and (any(c.dep_ == "case" and self.lr.has("topic_prep", c.lower_) for c in tok.children)
                                    or tok.dep_ == "pobj" and self.lr.has("topic_prep", tok.head.lower_)):
             return True  # "des interrogations sur son financement": a topic, not an event

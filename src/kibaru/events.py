@@ -402,7 +402,8 @@ class EventCoder(SlotFiller, ClauseReader):
         if not actor and slots.recipient and all(m.kind == "person" and not m.role and not m.sector
                                                  for m in slots.recipient):
             return None  # "le sacre de X a été salué": an act by nobody toward a private person
-        if not codes and not (trig.event == "PROTEST" and tok.pos_ == "NOUN" and aa.home and tok.dep_.startswith("nsubj")):
+        if not codes and not (trig.event == "PROTEST" and (tok.pos_ == "NOUN" and aa.home and tok.dep_.startswith("nsubj")
+                                                           or any(m.codes for m in places))):
             return None  # (protests told as what happens — "des manifestations se sont succédé" — are their place's)
         status = self.status(tok, gov, sent)
         mode = trig.mode
@@ -509,7 +510,8 @@ class EventCoder(SlotFiller, ClauseReader):
         if not actor and event == "PROTEST" and here and (tok.pos_ == "NOUN" or location is not None):
             # "des manifestations se sont succédé à Niamey": the people of where they march
             actor = [Participant(names.get(here, here), here)]
-            recipient = [p for p in recipient if p.code != here]
+            # (against no one named: "contre la hausse des prix" — against the government there)
+            recipient = [p for p in recipient if p.code != here] or actor
         if not actor and (trig.event, mode) in STATE_ACTS and any(c.dep_ in ("aux:pass", "nsubj:pass", "nsubjpass", "auxpass")
                                                                 for c in tok.children):
             # "ils avaient été interpellés à Bamako": arrests, convictions, expulsions and releases

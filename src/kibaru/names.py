@@ -174,8 +174,25 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             out.append(Mention(para, i, i + L, head, span.text, (p.country,), "place", p.name,
                                locative=loc, place=p))
         i += L
+    out = _places_in_context(doc, out, res)
     out += _unlisted_places(doc, para, lr, out)
     return _qualify_institutions(doc, out)
+
+
+def _places_in_context(doc, found: list[Mention], res: Resources) -> list[Mention]:
+    """A place name several countries have ("Hyderabad", "Saint-Louis") is the one in a country
+    its sentence names ("à Hyderabad, dans le sud du Pakistan")."""
+    out = []
+    for m in found:
+        cands = res.places.get(fold(m.text), []) if m.kind == "place" else []
+        sent = doc[m.head].sent
+        named = {c for n in found if n.kind in ("country", "demonym") and sent.start <= n.head < sent.end for c in n.codes}
+        if len({p.country for p in cands}) > 1 and m.place.country not in named:
+            p = next((p for p in cands if p.country in named), None)
+            if p is not None:
+                m = replace(m, codes=(p.country,), name=p.name, place=p)
+        out.append(m)
+    return out
 
 
 def _unlisted_places(doc, para: int, lr: LanguageResources, found: list[Mention]) -> list[Mention]:

@@ -147,8 +147,10 @@ class Resources:
                 if form.strip():
                     for variant in _abbreviations(fold(form)):
                         index.setdefault(variant, []).append(p)
-        for ps in index.values():
-            ps.sort(key=lambda p: rank.get(p.feature, 9))
+        # capitals first, then a place whose own name the form is ("Kindia" is Kindia, Guinea,
+        # before a Burkinabè Kindi that GeoNames also calls so)
+        for key, ps in index.items():
+            ps.sort(key=lambda p: (rank.get(p.feature, 9), fold(p.name) != key))
         return index
 
     def name_prefixes(self, lg: str) -> frozenset[str]:
