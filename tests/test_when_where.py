@@ -186,3 +186,13 @@ def test_a_capitalised_name_of_a_past_event_is_no_event(code):
     got = code("Le roi a prononcé son discours à Rabat à l'occasion de l'anniversaire de la Marche verte, "
                "devant les élus des provinces du Sud.", published="2024-11-07")
     assert not _by_event(got, "PROTEST")
+
+
+def test_after_the_meeting_the_story_is_back_on_the_meeting_s_day(code):
+    text = ("Le président ghanéen a reçu lundi à Accra son homologue togolais. "
+            "La veille, le ministre togolais des Affaires étrangères s'était rendu à Lomé pour préparer la visite. "
+            "À l'issue de la rencontre, le Ghana et le Togo ont signé un accord de coopération sécuritaire.")
+    got = code(text, published="2024-10-16")  # a Wednesday: "lundi" is 14 October
+    signed = [m for m in got.mentions if m.event in ("SUPPORT", "AGREE", "COOPERATE")]
+    assert signed and all(m.date.start == "2024-10-14" for m in signed)
+    assert all(m.location.name == "Accra" for m in signed)

@@ -193,10 +193,18 @@ def offset_of_dated(times, tok, sent):
 OFFSET_REACH = 40
 
 
-def names_occasion(text: str, lr: LanguageResources) -> bool:
-    """"à cette occasion", "during that visit": the sentence happens at the event told before."""
+def occasion_of(text: str, lr: LanguageResources, told: list):
+    """"à cette occasion", "during that visit": the sentence happens at the event told just
+    before; "à l'issue de la rencontre", "after the talks": at the report's meeting (its first)."""
+    if not told:
+        return None
     low = " " + text.lower().replace("’", "'") + " "
-    return any(f" {phrase} " in low or f" {phrase}," in low for phrase in lr.words.get("occasion_ref", {}))
+    for phrase, which in lr.words.get("occasion_ref", {}).items():
+        if f" {phrase} " in low or f" {phrase}," in low:
+            if which == "meeting":
+                return next((em for em in told if em.event == "CONSULT" and em.date.precision != "unknown"), None)
+            return told[-1]
+    return None
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from .resources import LanguageResources, Resources
 from .merging import merge_mentions
 from .scores import modes, plover_score
 from .event_places import meeting_place, place_complement, place_of
-from .event_dates import (Lead, after_start_word, after_validity_word, anchor_date, lead_of, offset_of_dated, names_occasion, nearest_time,
+from .event_dates import (Lead, after_start_word, after_validity_word, anchor_date, lead_of, offset_of_dated, occasion_of, nearest_time,
                           offset_before, pluperfect, recent_tense, simple_present, stale)
 from .actors import MAX_EXPANDED
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
@@ -93,6 +93,7 @@ class EventCoder(SlotFiller, ClauseReader):
                          for f in self.time.find(stext) if not after_validity_word(stext, f.start, self.lr)
                          and not (para.index == lead.para and sent.start_char + f.end <= lead.dateline_end)]
                 subj_here = [m for m in ms if m.head in subject_ids(sent)]
+                occasion = occasion_of(stext, self.lr, out)
                 found = []
                 taken_tokens: set[int] = set()
                 hits = [(tok, trig) for tok in sent if (trig := match_trigger(tok, self.lr)) is not None]
@@ -160,7 +161,7 @@ class EventCoder(SlotFiller, ClauseReader):
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
                                      last_day, last_place, lead, {t.i: tr.event for t, tr in hits},
                                      [(sent.doc[i], by_tok[i]) for i in inner],
-                                     occasion=out[-1] if out and names_occasion(stext, self.lr) else None,
+                                     occasion=occasion,
                                      headline_places=headline_places, asked=asked.get(tok.i, ()), earlier=out + found)
                     if em is not None:
                         em = meeting_place(answer_previous(continue_previous(em, out + found), out + found), out + found,
@@ -192,6 +193,8 @@ class EventCoder(SlotFiller, ClauseReader):
                 if days:  # the main clause's day ("ont annoncé dimanche…, après … la nuit du 31 mars")
                     main = nearest_time(days, sent.root, sent)
                     last_day = main[1] if main else last_day
+                elif occasion is not None and occasion.date.precision == "day":
+                    last_day = occasion.date  # "À l'issue des échanges, …": the story is back on that day
                 locs = [m for m in ms if m.locative and m.place is not None]
                 if locs:
                     last_place = locs[-1]
