@@ -31,7 +31,24 @@ def nearest_time(times, tok, sent, words=None):
     `words` are the language's function words by kind (`time_prep`, `medium_noun`)."""
     pos = tok.idx - sent.start_char
     own = [ft for ft in times if not of_other_noun(ft[0], tok, sent, words or {})]
-    return min(own, key=lambda ft: abs(ft[0].start - pos)) if own else None
+    # one the trigger governs ("a atterri … dans la nuit de samedi à dimanche") before one merely
+    # near it ("Parti de Bamako samedi, …")
+    return min(own, key=lambda ft: (not _governed_by(ft[0], tok, sent), abs(ft[0].start - pos))) if own else None
+
+
+def _governed_by(found, tok, sent) -> bool:
+    """Does the trigger govern the time expression, with no clause in between?"""
+    at = sent.doc.char_span(sent.start_char + found.start, sent.start_char + found.end, alignment_mode="expand")
+    if at is None or not len(at):
+        return False
+    t = at.root
+    while t.i != tok.i and t.head.i != t.i and t.dep_ not in CLAUSE_DEPS:
+        t = t.head
+    return t.i == tok.i
+
+
+#: Dependencies that open a clause of its own.
+CLAUSE_DEPS = {"advcl", "acl", "acl:relcl", "relcl", "ccomp", "xcomp", "csubj", "parataxis", "conj"}
 
 
 def of_other_noun(found, tok, sent, words: dict) -> bool:
