@@ -196,3 +196,12 @@ def test_after_the_meeting_the_story_is_back_on_the_meeting_s_day(code):
     signed = [m for m in got.mentions if m.event in ("SUPPORT", "AGREE", "COOPERATE")]
     assert signed and all(m.date.start == "2024-10-14" for m in signed)
     assert all(m.location.name == "Accra" for m in signed)
+
+
+def test_the_same_day_the_story_stays_where_it_was_last_told(code):
+    text = ("Le président sénégalais a quitté Dakar jeudi matin pour Banjul, pour sa première visite à "
+            "l'étranger. Les deux chefs d'État sont convenus de relancer la commission mixte de coopération.")
+    got = code(text, published="2024-04-19")  # a Friday: "jeudi" is 18 April
+    agreed = [m for m in got.mentions if m.event in ("AGREE", "SUPPORT", "COOPERATE")]
+    assert agreed and all(m.location is not None and m.location.name == "Banjul" for m in agreed)
+    assert all(m.date.start == "2024-04-18" for m in agreed)

@@ -73,7 +73,7 @@ class EventCoder(SlotFiller, ClauseReader):
         out: list[EventMention] = []
         last_subject: list[Mention] = []
         last_day: DateInterval | None = None
-        last_place: Mention | None = None
+        scene: tuple = (None, None)  # the last place an event was told at, and the day the story was then on
         lead = lead_of(parsed, aa, self.time, anchor)
         headline_places: dict[str, Place] = {}  # category → place the headline/lead names for it
         for para in parsed.paragraphs:
@@ -159,7 +159,7 @@ class EventCoder(SlotFiller, ClauseReader):
                         continue
                     inner = [t for t, h in embedded.items() if h.i == tok.i]
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
-                                     last_day, last_place, lead, {t.i: tr.event for t, tr in hits},
+                                     last_day, scene, lead, {t.i: tr.event for t, tr in hits},
                                      [(sent.doc[i], by_tok[i]) for i in inner],
                                      occasion=occasion,
                                      headline_places=headline_places, asked=asked.get(tok.i, ()), earlier=out + found)
@@ -197,7 +197,7 @@ class EventCoder(SlotFiller, ClauseReader):
                     last_day = occasion.date  # "À l'issue des échanges, …": the story is back on that day
                 locs = [m for m in ms if m.locative and m.place is not None]
                 if locs:
-                    last_place = locs[-1]
+                    scene = (locs[-1], last_day or lead.day)
         return merge_mentions(out)
 
     def _on_ground_of(self, country: str | None, actor, recipient) -> bool:
@@ -218,7 +218,7 @@ class EventCoder(SlotFiller, ClauseReader):
         return any(span[0] <= f.start < span[1] and f.kind != "offset" for f, _ in times)
 
     def _event(self, tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
-               last_day, last_place, lead: Lead, trigger_ids: dict[int, str],
+               last_day, scene, lead: Lead, trigger_ids: dict[int, str],
                inner=(), occasion: EventMention | None = None,
                headline_places: dict | None = None, asked=(), earlier=()) -> EventMention | None:
         gov, rel = (governor(tok) if tok.pos_ in ("NOUN", "PROPN", "ADJ") else (None, None))
@@ -493,7 +493,7 @@ class EventCoder(SlotFiller, ClauseReader):
                 DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
         else:
             iv = DateInterval.unknown()
-        location = place_of(places[0] if places else (last_place if trig.event == "CONSULT" else None))
+        location = place_of(places[0] if places else (scene[0] if trig.event == "CONSULT" else None))
         if location is None and before is not None:
             location = before.location  # "L'assaut a été revendiqué par…": where the attack told before was
         if location is None and lead.place is not None and self._on_ground_of(lead.place.code, actor, recipient) and (
@@ -509,6 +509,11 @@ class EventCoder(SlotFiller, ClauseReader):
                 and self._on_ground_of(headline_places[trig.event].country, actor, recipient):
             location = headline_places[trig.event]  # "Attaque à Bamako" heads the report of that attack
         location = location or (occasion.location if occasion is not None else None)
+        if location is None and scene[0] is not None and scene[1] is not None and iv.precision == "day" \
+                and iv.start == scene[1].start and self._on_ground_of(scene[0].code, actor, recipient):
+            # "… arrivé jeudi à Nouakchott. Les deux dirigeants sont convenus de …": the same day,
+            # the story is still where it was last told to be
+            location = place_of(scene[0])
         here = location.country if location and location.country else aa.home  # whose ground this is
         if not actor and event == "PROTEST" and here and (tok.pos_ == "NOUN" or location is not None):
             # "des manifestations se sont succédé à Niamey": the people of where they march

@@ -55,6 +55,10 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
         return False
     if a.mode and b.mode and a.mode != b.mode:
         return False
+    (aa_, ar), (ba, br) = _sides(a), _sides(b)
+    if a.event in RECIPROCAL and aa_ and ar and ba and br and not aa_ & ba \
+            and not (_is_lone_headline(a) or _is_lone_headline(b)):
+        return False  # "le Burkina accuse le Mali… Bamako accuse Ouagadougou": two accusations
     if a.evidence[0].sentence == b.evidence[0].sentence and a.date != b.date:
         return False  # one sentence, two days: two events ("lundi puis à nouveau mardi")
     if not _compatible_dates(a.date, b.date, headline=_is_lone_headline(a) or _is_lone_headline(b)):
@@ -67,6 +71,10 @@ def _same_event(a: EventMention, b: EventMention) -> bool:
     # one naming people, the other none, may tell two meetings of one visit)
     pa, pb = _persons(a), _persons(b)
     return pa == pb or (not pa or not pb) and (_is_headline(a) or _is_headline(b))
+
+
+#: Acts that two sides often do to each other in one story (an accusation answered by one).
+RECIPROCAL = frozenset({"ACCUSE", "THREATEN", "REJECT"})
 
 
 def _is_lone_headline(em: EventMention) -> bool:

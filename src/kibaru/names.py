@@ -74,6 +74,9 @@ def _locative(lr: LanguageResources, doc, start: int, head: int | None = None) -
         return True
     if prev is not None and prev.i > 0 and lr.has("de_prep", prev.lower_) and lr.has("near_prep", doc[prev.i - 1].lower_):
         return True  # "près de Tombouctou", "non loin de Gao"
+    if prev is not None and lr.has("dest_prep", prev.lower_) and head is not None and any(
+            lr.has("depart_verb", a.lemma_.lower()) for a in list(doc[head].ancestors)[:2]):
+        return True  # "a quitté Dakar pour Nouakchott", "left for Moscow": where the trip goes
     if head is None:
         return False
     # "outside the Iraqi city of Basra", "dans la ville de Gao": the name of a place noun that is where
