@@ -205,3 +205,18 @@ def test_the_same_day_the_story_stays_where_it_was_last_told(code):
     agreed = [m for m in got.mentions if m.event in ("AGREE", "SUPPORT", "COOPERATE")]
     assert agreed and all(m.location is not None and m.location.name == "Banjul" for m in agreed)
     assert all(m.date.start == "2024-04-18" for m in agreed)
+
+
+def test_the_capital_alone_is_the_capital_of_the_country_written_from(code):
+    got = code("MOGADISCIO, 13 décembre (Agence) -- Le gouvernement somalien a salué l'accord conclu avec "
+               "l'Éthiopie.\n\nRentré dans la capitale jeudi matin, le président somalien a remercié la Turquie "
+               "pour sa médiation.", published="2024-12-13")
+    thanks = [m for m in got.mentions if {p.code for p in m.recipient} == {"TUR"}]
+    assert thanks and all((m.location.country, m.date.start) == ("SOM", "2024-12-12") for m in thanks)
+    assert all(m.location.geonameid for m in thanks)
+
+
+def test_the_same_day_is_the_day_the_story_is_on(code):
+    got = code("Le 8 septembre, la CEDEAO a suspendu la Guinée de ses instances. Le même jour, l'Union "
+               "africaine a annoncé à son tour la suspension du pays.", published="2021-09-12")
+    assert {m.date.start for m in _by_event(got, "SANCTION")} == {"2021-09-08"}

@@ -22,7 +22,7 @@ from .records import Actor, ActorRole
 from .resources import LanguageResources, Resources, fold
 from .titles import RANKS, find_role, role_phrase
 from .mentions import SALIENT_KINDS, ArticleActors, Mention, actor_id, note_actor  # noqa: F401 (re-exported)
-from .names import find_named
+from .names import bare_capitals, find_named
 from .event_places import dateline_of
 from .people import consumed, coordinate, find_people, resolve_person
 
@@ -64,6 +64,10 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
         out.mentions[para.index] = sorted(resolved, key=lambda m: m.start)
     _home_country(out, parsed)
     out.home = home_country(out, parsed)
+    if out.home:  # "rentré dans la capitale": the capital of the country the article is written from
+        for para in parsed.paragraphs:
+            out.mentions[para.index] = sorted(out.in_para(para.index) + bare_capitals(
+                para.doc, para.index, lr, res, out.home, out.in_para(para.index)), key=lambda m: m.start)
     out.dyad = _dyad(out)
     dateline = dateline_of(parsed, out)  # ("DAKAR, 29 janvier (APS) -": where it is filed, not whom it is about)
     out.salience = tuple(Counter(c for ms in out.mentions.values() for m in ms if not m.nested and m is not dateline

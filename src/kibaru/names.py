@@ -257,6 +257,25 @@ def _qualify_institutions(doc, named: list[Mention]) -> list[Mention]:
     return out
 
 
+def bare_capitals(doc, para: int, lr: LanguageResources, res: Resources, home: str,
+                  found: list[Mention]) -> list[Mention]:
+    """"Rentré dans la capitale jeudi", "protests in the capital": the word alone, where
+    something happens, is the capital of the country the article is written from (a capital
+    qualified — "la capitale malienne", "the capital of Niger" — is its country's, see `_capital_of`)."""
+    capital = res.capitals.get(home)
+    if capital is None:
+        return []
+    taken = {m.head for m in found} | {doc[m.head].head.i for m in found}
+    out = []
+    for t in doc:
+        if lr.words.get("place_noun", {}).get(t.lemma_.lower()) == "capital" and t.i not in taken \
+                and any(c.dep_ == "det" and lr.has("definite", c.lower_) for c in t.children) \
+                and not any(c.dep_ in ("amod", "nmod", "appos", "compound") for c in t.children) and _where(lr, t):
+            out.append(Mention(para, t.i, t.i + 1, t.i, t.text, (home,), "country", t.text, locative=True,
+                               place=capital, place_name=capital.name))
+    return out
+
+
 def _capital_of(lr: LanguageResources, doc, head: int, form_kind: str):
     """The word "capital" this country name or nationality qualifies ("la capitale malienne",
     "la capitale du Mali", "Mali's capital"), if any."""
