@@ -220,3 +220,11 @@ def test_the_same_day_is_the_day_the_story_is_on(code):
     got = code("Le 8 septembre, la CEDEAO a suspendu la Guinée de ses instances. Le même jour, l'Union "
                "africaine a annoncé à son tour la suspension du pays.", published="2021-09-12")
     assert {m.date.start for m in _by_event(got, "SANCTION")} == {"2021-09-08"}
+
+
+def test_an_occasion_named_at_the_end_of_a_sentence_counts(code):
+    text = ("Le président ivoirien a reçu mardi à Abidjan une délégation de la CEDEAO. "
+            "Aucune déclaration n'a été faite à l'issue de la rencontre. "
+            "Le même jour, le Ghana a rappelé son ambassadeur à Abidjan pour consultations.")
+    got = code(text, published="2024-03-08")  # a Friday: "mardi" is 5 March
+    assert {m.date.start for m in _by_event(got, "SANCTION")} == {"2024-03-05"}

@@ -7,6 +7,7 @@ the present.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -217,7 +218,7 @@ def occasion_of(text: str, lr: LanguageResources, told: list):
         return None
     low = " " + text.lower().replace("’", "'") + " "
     for phrase, which in lr.words.get("occasion_ref", {}).items():
-        if f" {phrase} " in low or f" {phrase}," in low:
+        if re.search(rf"(?<![\w'-]){re.escape(phrase)}(?![\w-])", low):
             if which == "meeting":
                 return next((em for em in told if em.event == "CONSULT" and em.date.precision != "unknown"), None)
             return told[-1]
