@@ -228,3 +228,11 @@ def test_an_occasion_named_at_the_end_of_a_sentence_counts(code):
             "Le même jour, le Ghana a rappelé son ambassadeur à Abidjan pour consultations.")
     got = code(text, published="2024-03-08")  # a Friday: "mardi" is 5 March
     assert {m.date.start for m in _by_event(got, "SANCTION")} == {"2024-03-05"}
+
+
+def test_an_unnamed_attacker_is_not_borrowed_from_the_rest_of_the_article(code):
+    got = code("Les États-Unis ont appelé lundi au calme. Washington a aussi annoncé une aide humanitaire de dix "
+               "millions de dollars au Congo.\n\nSamedi, douze soldats congolais ont été tués lors d'une attaque.",
+               published="2024-05-06")
+    attacks = _by_event(got, "ASSAULT")
+    assert attacks and all("USA" not in {p.code for p in m.actor} for m in attacks)

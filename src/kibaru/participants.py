@@ -117,6 +117,8 @@ def complete(em: EventMention, aa: ArticleActors, names: dict[str, str]) -> Even
         return replace(em, recipient=(Participant(names.get(c, c), c),), confidence=round(em.confidence - 0.1, 2))
     if len(have) >= 2 and em.event in JOINT:
         return em  # "le Mali et la Russie ont réaffirmé…": a joint act of both, no one else's
+    if em.event == "ASSAULT" and not acodes:
+        return em  # an attacker the text does not name is not whoever else the article is about
     other = next((c for c, n in aa.salience if n >= MIN_SALIENCE and c not in have), None)
     if other is None:
         return em
