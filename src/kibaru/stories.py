@@ -203,8 +203,9 @@ def _compatible(a: dict, b: dict) -> bool:
     outlets disagreeing on the day (a discrepancy worth recording, not two events)."""
     if a["date_precision"] == "unknown" or b["date_precision"] == "unknown" or not a["date_start"] or not b["date_start"]:
         return True
-    if period_against_date(*(DateInterval(str(m["date_start"])[:10], str(m["date_end"] or m["date_start"])[:10],
-                                          m["date_precision"], None) for m in (a, b))):
+    if a["date_precision"] != b["date_precision"] and period_against_date(*(
+            DateInterval(str(m["date_start"])[:10], str(m["date_end"] or m["date_start"])[:10], m["date_precision"], None)
+            for m in (a, b))):
         return False
     if a["date_start"] <= b["date_end"] and b["date_start"] <= a["date_end"]:
         return True
