@@ -2,6 +2,7 @@
 versus the day its story happened, days counted from the narrative ("le lendemain"), what came
 before or after the main event, and places named through their country ("la capitale malienne").
 Every article here is written for the test."""
+import pytest
 
 
 def _by_event(result, event):
@@ -27,15 +28,20 @@ def test_a_headline_naming_two_capitals_is_no_dateline(code):
     assert m.location.name == "Abidjan"
 
 
-def test_the_dateline_s_date_is_the_filing_not_the_event(code):
-    """"NIAMEY, 17 mars —" says when the dispatch was filed; the story's own day, named a
-    paragraph later ("samedi soir"), dates the lead's undated event."""
-    got = code("NIAMEY, 17 mars (Sahel Presse) - Le Niger a dénoncé avec effet immédiat l'accord de "
-               "défense qui le liait au Bénin.\n\n"
-               "Un porte-parole du gouvernement a lu la décision samedi soir à la télévision publique.",
-               published="2024-03-17")
-    [m] = _by_event(got, "SANCTION")
-    assert m.date.start == "2024-03-16"
+@pytest.mark.parametrize("text,published,event,attribute,expected", [
+    # "NIAMEY, 17 mars —" says when the dispatch was filed; the story's own day, named a
+    # paragraph later ("samedi soir"), dates the lead's undated event
+    ("NIAMEY, 17 mars (Sahel Presse) - Le Niger a dénoncé avec effet immédiat l'accord de défense qui le liait "
+     "au Bénin.\n\nUn porte-parole du gouvernement a lu la décision samedi soir à la télévision publique.",
+     "2024-03-17", "SANCTION", "day", "2024-03-16"),
+    # what a meeting decides is decided where it meets, not at the dateline
+    ("DAKAR, 4 juin (Agence) - Les chefs d'État de la CEDEAO se sont réunis samedi à Abuja en sommet "
+     "extraordinaire pour examiner la situation en Guinée.\n\nL'organisation a décidé la suspension de toutes "
+     "les transactions financières avec la Guinée.", "2024-06-04", "SANCTION", "place", "Abuja"),
+])
+def test_the_one_event_of_a_report_is_dated_and_placed(code, text, published, event, attribute, expected):
+    [m] = _by_event(code(text, published=published), event)
+    assert (m.date.start if attribute == "day" else m.location.name) == expected
 
 
 def test_days_counted_from_the_day_the_story_is_on(code):
@@ -86,15 +92,6 @@ def test_parties_listed_one_after_another_are_all_parties(code):
     assert {p.code for p in m.actor} == {"GIN", "MLI", "NER"}
     assert {p.code for p in m.recipient} == {"SEN"}
     assert m.location.name == "Dakar"
-
-
-def test_what_a_meeting_decides_is_decided_where_it_meets_not_at_the_dateline(code):
-    got = code("DAKAR, 4 juin (Agence) - Les chefs d'État de la CEDEAO se sont réunis samedi à Abuja en "
-               "sommet extraordinaire pour examiner la situation en Guinée.\n\n"
-               "L'organisation a décidé la suspension de toutes les transactions financières avec la Guinée.",
-               published="2024-06-04")
-    [m] = _by_event(got, "SANCTION")
-    assert m.location.name == "Abuja"
 
 
 def test_the_main_event_told_again_later_happened_at_the_dateline(code):

@@ -8,7 +8,7 @@ the present.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import TimeParser
@@ -274,3 +274,77 @@ def lead_of(parsed: ParsedArticle, aa: ArticleActors, tp: TimeParser, anchor: da
                     day = iv
                     break
     return Lead(place, para, end, dateline_end, day)
+
+
+class DateChooser:
+    """Mixed into `events.EventCoder`: the day of one event — the expression of the trigger's
+    own clause, else the day the narrative is on, the story's day for the lead, or unknown."""
+
+    def _when(self, tok, trig, gov, timed, status, times, sent, para, anchor, last_day, lead: Lead, occasion, earlier):
+        """(the event's interval, the same act told before that it refers to, if any)."""
+        clause = next((h for h in (tok, *tok.ancestors) if h.dep_ == "ccomp" and self._reports(h)), None)
+        if clause is not None and status == "planned":
+            # "a annoncé lundi qu'il se rendrait au Togo": the announcement's day is not the visit's
+            span = {t.idx - sent.start_char for t in clause.subtree}
+            times = [ft for ft in times if ft[0].start in span]
+        offset = offset_before(times, tok, sent)
+        dated_offset = offset_of_dated(times, tok, sent)
+        times = [ft for ft in times if ft[0].kind != "offset"]
+        before_or_after = timed and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and not any(
+            self.lr.words["time_prep"].get(c.lower_) == "during" for c in tok.children)
+        # "l'attaque a été revendiquée lundi", "the attack was claimed on Monday": the claim's day,
+        # not the act's — which is that of the act told before, if any
+        told = tok.pos_ == "NOUN" and tok.dep_ in ("nsubj:pass", "nsubjpass", "obj", "dobj") and \
+            self.lr.has("claim_verb", tok.head.lemma_.lower())
+        before = next((em for em in reversed(earlier) if em.event == trig.event and em.date.precision != "unknown"),
+                      None) if told and any(c.dep_ == "det" and self.lr.has("definite", c.lower_) for c in tok.children) else None
+        if before_or_after or told:
+            # "ont annoncé dimanche le rappel…, après la destruction d'un drone dans la nuit du
+            # 31 mars": the verb's day is not that of what came before or after it
+            main = nearest_time(times, tok.head, sent)
+            times = [ft for ft in times if main is None or ft[0] is not main[0]]
+        iv = nearest_time([ft for ft in times if ft[0].kind != "same_day"], tok, sent, self.lr.words) or \
+            nearest_time(times, tok, sent, self.lr.words)
+        inside = {t.idx - sent.start_char for t in tok.subtree}
+        if dated_offset is not None and offset is None:
+            # "a suspendu le Gabon au lendemain du coup d'État du 30 août": the day after that day
+            o, (_, named) = dated_offset
+            iv = self.time.after(o, date.fromisoformat(named.start))
+        elif offset is not None and not any(ft[0].start in inside for ft in times):
+            # "dix jours après la décision de Niamey": that many days before the sentence's day
+            # (unless the event says its own: "à la veille d'un sommet prévu dimanche")
+            main = nearest_time([ft for ft in times if ft[1].precision == "day"], sent.root, sent)
+            ref = main[1] if main else last_day if last_day is not None and not stale(last_day, anchor) else None
+            ref_day = date.fromisoformat(ref.start) if ref is not None else anchor
+            iv = self.time.resolve(offset, ref_day) if ref_day is not None else DateInterval.unknown()
+        elif iv is None and before is not None:
+            iv = before.date
+        elif iv is None and before_or_after:
+            iv = DateInterval.unknown()
+        elif iv is None and occasion is not None and occasion.date.precision != "unknown":
+            iv = occasion.date  # "ont signé à cette occasion": when the event told before happened
+        elif iv is not None and iv[0].kind == "same_day" and last_day is not None and not stale(last_day, anchor):
+            iv = replace(last_day, text=iv[0].text)  # "Dans la soirée, Bamako a dénoncé…": that day's evening
+        elif iv is not None and iv[0].kind == "shift":
+            iv = iv[1]  # already read from the narrative's day
+        elif iv is not None:
+            f, _ = iv
+            iv = self.time.resolve(f, anchor, future=status == "planned" or after_start_word(sent.text, f.start, self.lr))
+        elif status == "occurred" and anchor is not None and (
+                simple_present(tok, gov) and last_day is None
+                or stale(last_day, anchor) and not pluperfect(tok, gov)):
+            # "Le gouvernement salue…", "the bloc urged…": a statement not set in the past of the
+            # story is made the day it is reported, not on the day of background facts told
+            # weeks before it
+            iv = DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
+        elif status == "occurred" and last_day is not None:
+            iv = last_day
+        elif status == "occurred" and anchor is not None and (recent_tense(tok, gov) or
+                                                              para.index <= lead.end and not pluperfect(tok, gov)):
+            # "Niamey a révoqué l'accord…" with no day of its own, before any (or any event of
+            # the lead): the story's day when the report names one, else the day it is published
+            iv = replace(lead.day, text=None) if lead.day is not None else \
+                DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
+        else:
+            iv = DateInterval.unknown()
+        return iv, before

@@ -60,3 +60,43 @@ def meeting_place(em, previous, dateline: Place | None = None):
     if last.event == "CONSULT" and last.location is not None and acodes & {p.code for p in last.actor if p.code}:
         return replace(em, location=last.location)
     return em
+
+
+class PlaceChooser:
+    """Mixed into `events.EventCoder`: where one event happened — the place its clause names,
+    the act it refers back to, the dispatch's dateline for the lead, the town attacked, the
+    capital that speaks, the headline's place, the occasion, or the scene the story is on."""
+
+    def _on_ground_of(self, country: str | None, actor, recipient) -> bool:
+        """May a place in this country be where the parties acted when no clause says so? Only
+        on the ground of one of them (or of a member of an organisation acting): "DAKAR (APS) -
+        Le retrait du Mali de la CEDEAO" did not happen in Dakar."""
+        codes = {p.code for p in actor + recipient if p.code}
+        if not codes or country is None:
+            return True
+        return country in codes or any(country in self.members.get(p.code or "", ()) for p in actor)
+
+    def _where(self, event, iv, places, slots, before, lead, para, actor, recipient, scene, headline_places, occasion,
+               *, fresh: bool, stated: bool) -> Place | None:
+        location = place_of(places[0] if places else (scene[0] if event == "CONSULT" else None))
+        if location is None and before is not None:
+            location = before.location  # "L'assaut a été revendiqué par…": where the attack told before was
+        if location is None and lead.place is not None and self._on_ground_of(lead.place.code, actor, recipient) and (
+                para.index <= lead.end or event == "CONSULT" and para.index <= lead.end + 1):
+            location = place_of(lead.place)  # the lead's events happen where the dispatch is filed (a party's ground)
+        if location is None and event in ("ASSAULT", "COERCE"):
+            # "des jihadistes ont frappé Bamako": a town attacked is where the attack happens
+            location = place_of(next((m for m in slots.recipient if m.place is not None and m.place.geonameid), None))
+        if location is None and stated and slots.actor and slots.actor[0].place is not None \
+                and not slots.actor[0].locative and slots.actor[0].kind == "country":
+            location = place_of(slots.actor[0])  # "Bamako accuse Alger": the capital speaks from where it is
+        if location is None and event in headline_places and fresh \
+                and self._on_ground_of(headline_places[event].country, actor, recipient):
+            location = headline_places[event]  # "Attaque à Bamako" heads the report of that attack
+        location = location or (occasion.location if occasion is not None else None)
+        if location is None and scene[0] is not None and scene[1] is not None and iv.precision == "day" \
+                and iv.start == scene[1].start and self._on_ground_of(scene[0].code, actor, recipient):
+            # "… arrivé jeudi à Nouakchott. Les deux dirigeants sont convenus de …": the same day,
+            # the story is still where it was last told to be
+            location = place_of(scene[0])
+        return location

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
-from dataclasses import replace
 
 from .mentions import ArticleActors, Mention
 from .dates import TimeParser
@@ -20,9 +19,9 @@ from .records import DateInterval, Evidence, EventMention, Participant, Place
 from .resources import LanguageResources, Resources
 from .merging import merge_mentions
 from .scores import modes, plover_score
-from .event_places import meeting_place, place_complement, place_of
-from .event_dates import (Lead, after_start_word, after_validity_word, anchor_date, lead_of, offset_of_dated, occasion_of, nearest_time,
-                          offset_before, pluperfect, recent_tense, simple_present, stale)
+from .event_places import PlaceChooser, meeting_place, place_complement, place_of
+from .event_dates import (DateChooser, Lead, after_start_word, after_validity_word, anchor_date, lead_of, occasion_of,
+                          nearest_time, offset_before, stale)
 from .actors import MAX_EXPANDED
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
 from .clauses import ClauseReader
@@ -50,7 +49,7 @@ STATE_ACTS = frozenset({("COERCE", "arrest"), ("COERCE", "deport"), ("COERCE", "
 STATED = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 
 
-class EventCoder(SlotFiller, ClauseReader):
+class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
     """Codes the events of an article. Built once per language from the resources."""
 
     def __init__(self, res: Resources, lang: str):
@@ -199,15 +198,6 @@ class EventCoder(SlotFiller, ClauseReader):
                 if locs:
                     scene = (locs[-1], last_day or lead.day)
         return merge_mentions(out)
-
-    def _on_ground_of(self, country: str | None, actor, recipient) -> bool:
-        """May a place in this country be where the parties acted when no clause says so? Only
-        on the ground of one of them (or of a member of an organisation acting): "DAKAR (APS) -
-        Le retrait du Mali de la CEDEAO" did not happen in Dakar."""
-        codes = {p.code for p in actor + recipient if p.code}
-        if not codes or country is None:
-            return True
-        return country in codes or any(country in self.members.get(p.code or "", ()) for p in actor)
 
     @staticmethod
     def _dated_apart(c, times, sent) -> bool:
@@ -427,93 +417,9 @@ class EventCoder(SlotFiller, ClauseReader):
             # ("a annoncé la fermeture de l'espace aérien à compter de mardi") is the act itself
             mode = mode if mode in modes("THREATEN") else THREAT_MODES[event]
             event, status = "THREATEN", "occurred"
-        # date: the expression nearest the trigger in the sentence, else the narrative's day
-        clause = next((h for h in (tok, *tok.ancestors) if h.dep_ == "ccomp" and self._reports(h)), None)
-        if clause is not None and status == "planned":
-            # "a annoncé lundi qu'il se rendrait au Togo": the announcement's day is not the visit's
-            span = {t.idx - sent.start_char for t in clause.subtree}
-            times = [ft for ft in times if ft[0].start in span]
-        offset = offset_before(times, tok, sent)
-        dated_offset = offset_of_dated(times, tok, sent)
-        times = [ft for ft in times if ft[0].kind != "offset"]
-        before_or_after = timed and tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and not any(
-            self.lr.words["time_prep"].get(c.lower_) == "during" for c in tok.children)
-        # "l'attaque a été revendiquée lundi", "the attack was claimed on Monday": the claim's day,
-        # not the act's — which is that of the act told before, if any
-        told = tok.pos_ == "NOUN" and tok.dep_ in ("nsubj:pass", "nsubjpass", "obj", "dobj") and \
-            self.lr.has("claim_verb", tok.head.lemma_.lower())
-        before = next((em for em in reversed(earlier) if em.event == trig.event and em.date.precision != "unknown"),
-                      None) if told and any(c.dep_ == "det" and self.lr.has("definite", c.lower_) for c in tok.children) else None
-        if before_or_after or told:
-            # "ont annoncé dimanche le rappel…, après la destruction d'un drone dans la nuit du
-            # 31 mars": the verb's day is not that of what came before or after it
-            main = nearest_time(times, tok.head, sent)
-            times = [ft for ft in times if main is None or ft[0] is not main[0]]
-        iv = nearest_time([ft for ft in times if ft[0].kind != "same_day"], tok, sent, self.lr.words) or \
-            nearest_time(times, tok, sent, self.lr.words)
-        inside = {t.idx - sent.start_char for t in tok.subtree}
-        if dated_offset is not None and offset is None:
-            # "a suspendu le Gabon au lendemain du coup d'État du 30 août": the day after that day
-            o, (_, named) = dated_offset
-            iv = self.time.after(o, date.fromisoformat(named.start))
-        elif offset is not None and not any(ft[0].start in inside for ft in times):
-            # "dix jours après la décision de Niamey": that many days before the sentence's day
-            # (unless the event says its own: "à la veille d'un sommet prévu dimanche")
-            main = nearest_time([ft for ft in times if ft[1].precision == "day"], sent.root, sent)
-            ref = main[1] if main else last_day if last_day is not None and not stale(last_day, anchor) else None
-            ref_day = date.fromisoformat(ref.start) if ref is not None else anchor
-            iv = self.time.resolve(offset, ref_day) if ref_day is not None else DateInterval.unknown()
-        elif iv is None and before is not None:
-            iv = before.date
-        elif iv is None and before_or_after:
-            iv = DateInterval.unknown()
-        elif iv is None and occasion is not None and occasion.date.precision != "unknown":
-            iv = occasion.date  # "ont signé à cette occasion": when the event told before happened
-        elif iv is not None and iv[0].kind == "same_day" and last_day is not None and not stale(last_day, anchor):
-            iv = replace(last_day, text=iv[0].text)  # "Dans la soirée, Bamako a dénoncé…": that day's evening
-        elif iv is not None and iv[0].kind == "shift":
-            iv = iv[1]  # already read from the narrative's day
-        elif iv is not None:
-            f, _ = iv
-            iv = self.time.resolve(f, anchor, future=status == "planned" or after_start_word(sent.text, f.start, self.lr))
-        elif status == "occurred" and anchor is not None and (
-                simple_present(tok, gov) and last_day is None
-                or stale(last_day, anchor) and not pluperfect(tok, gov)):
-            # "Le gouvernement salue…", "the bloc urged…": a statement not set in the past of the
-            # story is made the day it is reported, not on the day of background facts told
-            # weeks before it
-            iv = DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
-        elif status == "occurred" and last_day is not None:
-            iv = last_day
-        elif status == "occurred" and anchor is not None and (recent_tense(tok, gov) or
-                                                              para.index <= lead.end and not pluperfect(tok, gov)):
-            # "Niamey a révoqué l'accord…" with no day of its own, before any (or any event of
-            # the lead): the story's day when the report names one, else the day it is published
-            iv = replace(lead.day, text=None) if lead.day is not None else \
-                DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
-        else:
-            iv = DateInterval.unknown()
-        location = place_of(places[0] if places else (scene[0] if trig.event == "CONSULT" else None))
-        if location is None and before is not None:
-            location = before.location  # "L'assaut a été revendiqué par…": where the attack told before was
-        if location is None and lead.place is not None and self._on_ground_of(lead.place.code, actor, recipient) and (
-                para.index <= lead.end or trig.event == "CONSULT" and para.index <= lead.end + 1):
-            location = place_of(lead.place)  # the lead's events happen where the dispatch is filed (a party's ground)
-        if location is None and trig.event in ("ASSAULT", "COERCE"):
-            # "des jihadistes ont frappé Bamako": a town attacked is where the attack happens
-            location = place_of(next((m for m in slots.recipient if m.place is not None and m.place.geonameid), None))
-        if location is None and trig.event in STATED and slots.actor and slots.actor[0].place is not None \
-                and not slots.actor[0].locative and slots.actor[0].kind == "country":
-            location = place_of(slots.actor[0])  # "Bamako accuse Alger": the capital speaks from where it is
-        if location is None and trig.event in headline_places and (iv.end is None or not stale(iv, anchor)) \
-                and self._on_ground_of(headline_places[trig.event].country, actor, recipient):
-            location = headline_places[trig.event]  # "Attaque à Bamako" heads the report of that attack
-        location = location or (occasion.location if occasion is not None else None)
-        if location is None and scene[0] is not None and scene[1] is not None and iv.precision == "day" \
-                and iv.start == scene[1].start and self._on_ground_of(scene[0].code, actor, recipient):
-            # "… arrivé jeudi à Nouakchott. Les deux dirigeants sont convenus de …": the same day,
-            # the story is still where it was last told to be
-            location = place_of(scene[0])
+        iv, before = self._when(tok, trig, gov, timed, status, times, sent, para, anchor, last_day, lead, occasion, earlier)
+        location = self._where(trig.event, iv, places, slots, before, lead, para, actor, recipient, scene, headline_places,
+                               occasion, fresh=iv.end is None or not stale(iv, anchor), stated=trig.event in STATED)
         here = location.country if location and location.country else aa.home  # whose ground this is
         if not actor and event == "PROTEST" and here and (tok.pos_ == "NOUN" or location is not None):
             # "des manifestations se sont succédé à Niamey": the people of where they march
