@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from .dates import TimeParser
-from .event_places import DASHES, dateline_of
+from .event_places import DASHES, DATELINE_BODY_TOKENS, dateline_of
 from .mentions import ArticleActors, Mention
 from .nlp import ParsedArticle
 from .records import DateInterval
 from .resources import LanguageResources
+from .syntax import before_articles
 
 #: A narrative day older than this (days before publication) is background, not "today".
 STALE_DAYS = 7
@@ -37,10 +39,16 @@ def nearest_time(times, tok, sent, words=None):
     return min(own, key=lambda ft: (not _governed_by(ft[0], tok, sent), abs(ft[0].start - pos))) if own else None
 
 
+def _tokens_of(found, sent):
+    """The tokens of a time expression found in a sentence's text, or None."""
+    at = sent.doc.char_span(sent.start_char + found.start, sent.start_char + found.end, alignment_mode="expand")
+    return at if at is not None and len(at) else None
+
+
 def _governed_by(found, tok, sent) -> bool:
     """Does the trigger govern the time expression, with no clause in between?"""
-    at = sent.doc.char_span(sent.start_char + found.start, sent.start_char + found.end, alignment_mode="expand")
-    if at is None or not len(at):
+    at = _tokens_of(found, sent)
+    if at is None:
         return False
     t = at.root
     while t.i != tok.i and t.head.i != t.i and t.dep_ not in CLAUSE_DEPS:
@@ -53,9 +61,8 @@ CLAUSE_DEPS = {"advcl", "acl", "acl:relcl", "relcl", "ccomp", "xcomp", "csubj", 
 
 
 def of_other_noun(found, tok, sent, words: dict) -> bool:
-    doc = sent.doc
-    at = doc.char_span(sent.start_char + found.start, sent.start_char + found.end, alignment_mode="expand")
-    if at is None or not len(at):
+    at = _tokens_of(found, sent)
+    if at is None:
         return False
     if _in_other_relative(at.root, tok) or _apposed_to_time_phrase(at, tok, words.get("time_prep", {})):
         return True
@@ -79,11 +86,8 @@ def of_other_noun(found, tok, sent, words: dict) -> bool:
 
 def _has_case(at) -> bool:
     """Is the time expression opened by a preposition ("du 26 juillet", "de juillet 2023")?"""
-    doc = at.doc
-    i = at.start - 1
-    while i >= 0 and doc[i].pos_ == "DET":
-        i -= 1
-    return any(t.pos_ == "ADP" for t in at) or i >= 0 and doc[i].pos_ == "ADP"
+    i = before_articles(at.doc, at.start)
+    return any(t.pos_ == "ADP" for t in at) or i >= 0 and at.doc[i].pos_ == "ADP"
 
 
 def _medium_of(noun, tok, media) -> bool:
@@ -106,9 +110,7 @@ def _apposed_to_time_phrase(at, tok, time_preps) -> bool:
     """"depuis le renversement du président Bazoum, le 26 juillet": a date set after a comma
     right behind a phrase opened by a time preposition is that phrase's."""
     doc = at.doc
-    i = at.start - 1
-    while i > 0 and doc[i].pos_ == "DET":  # ", le 26 juillet"
-        i -= 1
+    i = before_articles(doc, at.start)  # ", le 26 juillet"
     if not time_preps or i < 1 or doc[i].text != ",":
         return False
     for a in (doc[i - 1], *doc[i - 1].ancestors):
@@ -216,13 +218,20 @@ def occasion_of(text: str, lr: LanguageResources, told: list):
     before; "à l'issue de la rencontre", "after the talks": at the report's meeting (its first)."""
     if not told:
         return None
-    low = " " + text.lower().replace("’", "'") + " "
-    for phrase, which in lr.words.get("occasion_ref", {}).items():
-        if re.search(rf"(?<![\w'-]){re.escape(phrase)}(?![\w-])", low):
-            if which == "meeting":
-                return next((em for em in told if em.event == "CONSULT" and em.date.precision != "unknown"), None)
-            return told[-1]
-    return None
+    refs = lr.words.get("occasion_ref", {})
+    m = _occasion_pattern(tuple(refs)).search(text.lower().replace("’", "'")) if refs else None
+    if m is None:
+        return None
+    if refs[m.group(0)] == "meeting":
+        return next((em for em in told if em.event == "CONSULT" and em.date.precision != "unknown"), None)
+    return told[-1]
+
+
+@lru_cache(maxsize=8)
+def _occasion_pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    """One pattern for a language's occasion phrases, longest first, as whole words."""
+    alt = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'-])(?:{alt})(?![\w-])")
 
 
 @dataclass(frozen=True)
@@ -252,7 +261,8 @@ def lead_of(parsed: ParsedArticle, aa: ArticleActors, tp: TimeParser, anchor: da
     if place is not None:
         doc = parsed.paragraphs[para].doc
         dash = next((t for t in doc[place.end:] if t.text in DASHES), None)
-        dateline_end = dash.idx if dash is not None else len(doc.text) if len(doc) < 12 else 0
+        # (a dateline line alone, "Rabat, 29 avril 2025", is the dateline's words all through)
+        dateline_end = dash.idx if dash is not None else len(doc.text) if len(doc) < DATELINE_BODY_TOKENS else 0
     # the lead runs to the first paragraph of the body (after the outlet, author, date lines and
     # the title), and at least to the paragraph after the dateline
     body = next((p.index for p in parsed.paragraphs if len(p.doc) >= LEAD_TOKENS), 1)

@@ -196,10 +196,17 @@ def first_list(ms: list, doc) -> list:
 
 def _opener(m, doc) -> str | None:
     """The preposition before a name, past its article ("de" in "de la Guinée", "du Mali")."""
-    i = m.start - 1
+    i = before_articles(doc, m.start)
+    return doc[i].lemma_ if i >= 0 and doc[i].pos_ == "ADP" else None
+
+
+def before_articles(doc, start: int) -> int:
+    """Index of the word before token `start`, past the articles there ("du" in "du 26 juillet",
+    "," in ", le 26 juillet"); -1 at the start of the text."""
+    i = start - 1
     while i >= 0 and doc[i].pos_ == "DET":
         i -= 1
-    return doc[i].lemma_ if i >= 0 and doc[i].pos_ == "ADP" else None
+    return i
 
 
 def _span(tok) -> set[int]:
