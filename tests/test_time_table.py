@@ -244,6 +244,10 @@ CASES = [
     case("en", "[Two days later], the junta expelled the envoy.", THU, P, "2024-03-16", "2024-03-16", "day"),
     case("en", "[The previous day], protesters had marched.", MAR, P, "2025-03-09", "2025-03-09", "day"),
     case("en", "[A week earlier], the bloc imposed sanctions.", MAR, P, "2025-03-03", "2025-03-09", "week"),
+    # ("ce jour-là", "that day": the day the story is on — the anchor the caller passes — never
+    # "ce jour" read as today)
+    case("fr", "[Ce jour-là], le Togo avait rappelé son ambassadeur.", MAR, P, "2025-03-10", "2025-03-10", "day"),
+    case("en", "[On that day], the junta closed the border.", MAR, P, "2025-03-10", "2025-03-10", "day"),
     # ---------------------------------------------------------------- nights, weekends, parts of a week
     case("fr", "L'attaque a eu lieu [dans la nuit de samedi à dimanche].", MAR, P, "2025-03-08", "2025-03-09", "range"),
     case("en", "Fighting raged [overnight Saturday to Sunday].", MAR, P, "2025-03-08", "2025-03-09", "range"),

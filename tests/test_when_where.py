@@ -233,3 +233,20 @@ def test_an_unnamed_attacker_is_not_borrowed_from_the_rest_of_the_article(code):
                published="2024-05-06")
     attacks = _by_event(got, "ASSAULT")
     assert attacks and all("USA" not in {p.code for p in m.actor} for m in attacks)
+
+
+def test_that_day_is_the_day_last_told_however_long_ago(code):
+    got = code("Le Ghana et le Togo ont signé mardi un accord de défense à Accra.\n\n"
+               "La crise remontait au 3 février. Ce jour-là, le Togo avait rappelé son "
+               "ambassadeur à Accra.", published="2024-06-13")
+    [m] = _by_event(got, "SANCTION")
+    assert m.date.start == "2024-02-03"
+
+
+def test_a_gerund_acts_for_its_verb_s_subject_in_that_verb_s_tense(code):
+    # "en rappelant" is Libreville's act, told in the pluperfect of "avait répliqué": some day
+    # before the report, not the day it is published
+    got = code("Libreville avait répliqué en rappelant son ambassadeur au Cameroun.", published="2024-06-13")
+    [m] = _by_event(got, "SANCTION")
+    assert [p.code for p in m.actor] == ["GAB"] and [p.code for p in m.recipient] == ["CMR"]
+    assert m.date.precision == "unknown"

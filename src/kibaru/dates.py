@@ -34,6 +34,8 @@ class TimeWords:
     parts: dict[str, str]
     #: "dans la soirée", "this morning": a part of the day the narrative is on
     same_day: frozenset = frozenset()
+    #: "ce jour-là", "that same day" (value `then`): the day last told, however long ago it was
+    then_day: frozenset = frozenset()
     #: "le lendemain", "the previous day": days from the day the narrative is on
     shift_days: dict = field(default_factory=dict)
     #: "plus tard", "earlier" after "deux jours": the direction of a shift from the narrative's day
@@ -54,6 +56,7 @@ class TimeWords:
             units=dict(by.get("unit", {})),
             parts=dict(by.get("part", {})),
             same_day=frozenset(by.get("same_day", {})),
+            then_day=frozenset(k for k, v in by.get("same_day", {}).items() if v == "then"),
             shift_days={k: int(v) for k, v in by.get("shift_day", {}).items()},
             shift_dirs={k: int(v) for k, v in by.get("shift_dir", {}).items()},
         )
@@ -118,7 +121,7 @@ class TimeParser:
                 ("coming", rf"\b(?:dans|au\s+cours\s+des)\s+(?:les\s+)?(?:{fut})\s+(?P<unit>{units})\b"),
                 ("in_n", rf"\bdans\s+(?P<n>\d+|un|une|deux|trois|quatre|cinq|six)\s+(?P<unit>{units})\b"),
                 ("unit_rel", rf"\b(?:la|le|l['’]|les|cette|ce|cet)\s*(?P<unit>{units})\s+(?P<dir>{past}|{fut})\b"),
-                ("this_unit", rf"\b(?:cette|ce|cet)\s+(?P<unit>{units})\b"),
+                ("this_unit", rf"\b(?:cette|ce|cet)\s+(?P<unit>{units})\b(?![-\s]l[àa]\b)"),
                 ("this_unit", r"\b(?:au\s+cours\s+du|pendant\s+le|durant\s+le)\s+(?P<unit>week-end|weekend)\b"),
                 ("weekday", rf"\b(?:ce\s+|le\s+)?(?P<weekday>{wd})(?:\s+(?P<dir>{past}|{fut}))?\b"),
                 ("rel_day", rf"(?<![\w-])(?P<rday>{days})(?![\w-])"),

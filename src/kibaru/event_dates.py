@@ -121,20 +121,31 @@ def _apposed_to_time_phrase(at, tok, time_preps) -> bool:
     return False
 
 
+def tensed(tok, gov):
+    """The verb whose tense is the event's: "décide de rompre" → décide; "a riposté en
+    rappelant son ambassadeur et menacé de…" → riposté (a gerund or an auxiliary-less participle
+    joined to a verb is told in that verb's tense)."""
+    h = tok if tok.pos_ in ("VERB", "AUX") else gov
+    while h is not None and h.head.i != h.i:
+        m = str(h.morph)
+        if "VerbForm=Inf" in m and h.dep_ == "xcomp" or "VerbForm=Part" in m and h.dep_ in ("advcl", "conj") \
+                and h.head.pos_ in ("VERB", "AUX") and not any(c.dep_.startswith("aux") for c in h.children):
+            h = h.head
+        else:
+            break
+    return h
+
+
 def simple_present(tok, gov) -> bool:
     """A verb in the simple present indicative, with no auxiliary (not "a annoncé")."""
-    h = tok if tok.pos_ in ("VERB", "AUX") else gov
-    while h is not None and "VerbForm=Inf" in str(h.morph) and h.dep_ == "xcomp" and h.head.i != h.i:
-        h = h.head  # "décide de rompre": the tense is the deciding verb's
+    h = tensed(tok, gov)
     return h is not None and h.pos_ == "VERB" and "Tense=Pres" in str(h.morph) and "Mood=Ind" in str(h.morph) \
         and "VerbForm=Fin" in str(h.morph) and not any(c.dep_.startswith("aux") for c in h.children)
 
 
 def pluperfect(tok, gov) -> bool:
     """"avait suspendu", "had imposed": a past before the story's time — background."""
-    h = tok if tok.pos_ in ("VERB", "AUX") else gov
-    while h is not None and "VerbForm=Inf" in str(h.morph) and h.dep_ == "xcomp" and h.head.i != h.i:
-        h = h.head  # "décide de rompre": the tense is the deciding verb's
+    h = tensed(tok, gov)
     if h is None:
         return False
     for c in h.children:
@@ -152,9 +163,10 @@ def stale(last_day, anchor: date | None) -> bool:
 
 
 def recent_tense(tok, gov) -> bool:
-    for h in (tok, gov):
+    for h in (tensed(tok, gov), gov):
         if h is not None and ("Tense=Pres" in str(h.morph) or any(
-                c.dep_ == "aux:tense" or c.dep_ == "aux" and c.lemma_ == "have" and "Tense=Pres" in str(c.morph)
+                c.dep_ == "aux:tense" and "Tense=Imp" not in str(c.morph)
+                or c.dep_ == "aux" and c.lemma_ == "have" and "Tense=Pres" in str(c.morph)
                 for c in h.children)):  # "a annoncé", "has revoked"
             return True
     return False
@@ -333,7 +345,8 @@ class DateChooser:
             iv = DateInterval.unknown()
         elif iv is None and occasion is not None and occasion.date.precision != "unknown":
             iv = occasion.date  # "ont signé à cette occasion": when the event told before happened
-        elif iv is not None and iv[0].kind == "same_day" and last_day is not None and not stale(last_day, anchor):
+        elif iv is not None and iv[0].kind == "same_day" and last_day is not None and (
+                not stale(last_day, anchor) or iv[0].text.lower() in self.time.w.then_day):
             iv = replace(last_day, text=iv[0].text)  # "Dans la soirée, Bamako a dénoncé…": that day's evening
         elif iv is not None and iv[0].kind == "shift":
             iv = iv[1]  # already read from the narrative's day
