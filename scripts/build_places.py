@@ -305,6 +305,21 @@ SEATS = [
     (["Koulouba", "palais de Koulouba"], "Bamako/ML"),
     (["Kosyam", "palais de Kosyam"], "Ouagadougou/BF"),
     (["Zhongnanhai"], "Beijing/CN"),
+    (["Carthage", "palais de Carthage"], "Tunis/TN"),
+    (["El Mouradia", "Mouradia", "palais d'El Mouradia"], "Algiers/DZ"),
+    (["Sékhoutouréya", "Sekhoutoureya", "palais Sékhoutouréya"], "Conakry/GN"),
+    (["Etoudi", "Étoudi", "palais d'Etoudi", "palais de l'Unité"], "Yaoundé/CM"),
+    (["palais de la Marina"], "Cotonou/BJ"),
+    (["palais du bord de mer"], "Libreville/GA"),
+    (["Aso Rock", "Aso Villa"], "Abuja/NG"),
+    (["Ittihadiya", "palais d'Ittihadiya"], "Cairo/EG"),
+    (["Méchouar", "Mechouar"], "Rabat/MA"),
+    (["Union Buildings"], "Pretoria/ZA"),
+    (["Quirinal", "palais du Quirinal", "palais Chigi"], "Rome/IT"),
+    (["Westminster"], "London/GB"),
+    (["Bercy"], "Paris/FR"),
+    (["Capitole", "Capitol Hill"], "Washington/US"),
+    (["palais des Nations"], "Geneva/CH"),
 ]
 
 # particles allowed in lowercase inside a multi-word alternate name

@@ -250,3 +250,44 @@ def test_a_gerund_acts_for_its_verb_s_subject_in_that_verb_s_tense(code):
     [m] = _by_event(got, "SANCTION")
     assert [p.code for p in m.actor] == ["GAB"] and [p.code for p in m.recipient] == ["CMR"]
     assert m.date.precision == "unknown"
+
+
+def test_an_organisation_in_session_sits_at_its_seat(code):
+    got = code("Réuni jeudi, le Conseil de paix et de sécurité de l'Union africaine a exigé le départ des "
+               "mercenaires présents au Soudan.", published="2024-03-09")
+    [m] = _by_event(got, "REQUEST")
+    assert (m.location.name, m.location.country) == ("Addis-Abeba", "ETH") and m.location.geonameid
+    # a place the clause names wins over the seat
+    got = code("Réunis jeudi à Accra, les chefs d'État de la CEDEAO ont exigé la libération du président.",
+               published="2024-03-09")
+    assert [m.location.name for m in _by_event(got, "REQUEST")] == ["Accra"]
+
+
+def test_brussels_acting_is_the_european_union_and_in_brussels_a_place(code):
+    got = code("Bruxelles a suspendu mardi son appui budgétaire au Niger. Les ministres du Niger et du Tchad "
+               "ont signé mercredi un accord de coopération à Bruxelles.", published="2023-08-04")
+    [cut] = _by_event(got, "SANCTION")
+    assert [p.code for p in cut.actor] == ["IGO:EU"] and [p.code for p in cut.recipient] == ["NER"]
+    [deal] = _by_event(got, "SUPPORT")
+    assert deal.location.country == "BEL"
+
+
+def test_the_town_a_delegation_left_is_where_it_was_that_day(code):
+    got = code("Les émissaires de la CEDEAO ont quitté Conakry mardi soir. Ils s'étaient entretenus avec le "
+               "chef de la junte pendant trois heures.", published="2021-09-16")
+    [m] = _by_event(got, "CONSULT")
+    assert m.location.name == "Conakry" and m.date.start == "2021-09-14"
+
+
+def test_north_of_a_town_is_at_that_town(code):
+    got = code("La cérémonie s'est tenue samedi dans un stade au nord de Libreville. En marge de la cérémonie, "
+               "le président gabonais s'est entretenu avec son homologue congolais.", published="2025-05-04")
+    [m] = _by_event(got, "CONSULT")
+    assert m.location.name == "Libreville"
+
+
+def test_a_verb_joined_to_a_meeting_is_not_the_meeting_s_object(code):
+    got = code("The Security Council met on Friday and demanded that Rwanda withdraw its troops.",
+               published="2025-02-15")
+    assert {m.event for m in got.mentions} >= {"CONSULT", "REQUEST"}
+    assert not _by_event(got, "CONCEDE")

@@ -77,10 +77,11 @@ class PlaceChooser:
         return country in codes or any(country in self.members.get(p.code or "", ()) for p in actor)
 
     def _where(self, event, iv, places, slots, before, lead, para, actor, recipient, scene, headline_places, occasion,
-               *, fresh: bool, stated: bool) -> Place | None:
+               *, fresh: bool, stated: bool, seat: Place | None = None) -> Place | None:
         location = place_of(places[0] if places else (scene[0] if event == "CONSULT" else None))
         if location is None and before is not None:
             location = before.location  # "L'assaut a été revendiqué par…": where the attack told before was
+        location = location or seat  # an organisation in session, at its seat
         if location is None and lead.place is not None and self._on_ground_of(lead.place.code, actor, recipient) and (
                 para.index <= lead.end or event == "CONSULT" and para.index <= lead.end + 1):
             location = place_of(lead.place)  # the lead's events happen where the dispatch is filed (a party's ground)

@@ -64,6 +64,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         self.blocked = frozenset(self.lr.words.get("intermediary", {})) | frozenset(self.lr.words.get("time_prep", {}))
         self.country_names = res.country_names
         self.members = res.knowledge.members
+        self.seats = res.seats
 
     # -- one article --------------------------------------------------------------------------
     def code(self, parsed: ParsedArticle, aa: ArticleActors) -> list[EventMention]:
@@ -194,10 +195,23 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                     last_day = main[1] if main else last_day
                 elif occasion is not None and occasion.date.precision == "day":
                     last_day = occasion.date  # "À l'issue des échanges, …": the story is back on that day
-                locs = [m for m in ms if m.locative and m.place is not None]
+                # ("Les émissaires ont quitté Conakry hier soir": they were there that day)
+                locs = [m for m in ms if m.place is not None and (m.locative or self._left(sent.doc[m.head]))]
                 if locs:
                     scene = (locs[-1], last_day or lead.day)
         return merge_mentions(out)
+
+    def _seat(self, slots, sent) -> Place | None:
+        """"Réuni vendredi, le Conseil de paix et de sécurité de l'UA a réclamé…": an organisation
+        acting in session sits where it sits."""
+        org = next((m for m in slots.actor if m.kind == "organisation" and m.code in self.seats), None)
+        if org is None or not any(self.lr.has("session_word", t.lemma_.lower()) for t in sent):
+            return None
+        return self.seats[org.code]
+
+    def _left(self, t) -> bool:
+        """Is this the place a departure leaves ("a quitté Conakry", "left Moscow")?"""
+        return t.dep_ in ("obj", "dobj") and self.lr.has("depart_verb", t.head.lemma_.lower())
 
     @staticmethod
     def _dated_apart(c, times, sent) -> bool:
@@ -419,7 +433,8 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
             event, status = "THREATEN", "occurred"
         iv, before = self._when(tok, trig, gov, timed, status, times, sent, para, anchor, last_day, lead, occasion, earlier)
         location = self._where(trig.event, iv, places, slots, before, lead, para, actor, recipient, scene, headline_places,
-                               occasion, fresh=iv.end is None or not stale(iv, anchor), stated=trig.event in STATED)
+                               occasion, fresh=iv.end is None or not stale(iv, anchor), stated=trig.event in STATED,
+                               seat=self._seat(slots, sent))
         here = location.country if location and location.country else aa.home  # whose ground this is
         if not actor and event == "PROTEST" and here and (tok.pos_ == "NOUN" or location is not None):
             # "des manifestations se sont succédé à Niamey": the people of where they march

@@ -59,6 +59,10 @@ class Knowledge:
     time: dict[str, list[dict[str, str]]]
     words: dict[str, list[dict[str, str]]]
     members: dict[str, tuple[str, ...]]
+    #: organisation code → the place it sits at (see seats.tsv)
+    seats: dict[str, str]
+    #: a seat's name that, acting, stands for its organisation → the organisation's code
+    seat_metonyms: dict[str, str]
 
     @classmethod
     def load(cls, languages: tuple[str, ...] = ("fr", "en"), root: Path | None = None) -> "Knowledge":
@@ -68,6 +72,7 @@ class Knowledge:
             gaz.extend(read_tsv(p, GAZETTEER_COLUMNS))
         if not gaz:
             raise ResourceError(f"no gazetteer files in {root / 'gazetteer'}")
+        seats = read_tsv(root / "seats.tsv", ("code", "seat", "metonym"))
         return cls(
             gazetteer=gaz,
             places=read_tsv(root / "places.tsv", PLACE_COLUMNS),
@@ -78,4 +83,6 @@ class Knowledge:
             words={lg: read_tsv(root / lg / "words.tsv", ("form", "kind", "value")) for lg in languages},
             members={r["code"]: tuple(r["members"].split())
                      for r in read_tsv(root / "members.tsv", ("code", "members", "as_of"))},
+            seats={r["code"]: r["seat"] for r in seats},
+            seat_metonyms={r["seat"]: r["code"] for r in seats if r["metonym"] == "yes"},
         )

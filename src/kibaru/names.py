@@ -135,6 +135,8 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             out.append(Mention(para, i, i + L, head, span.text, compound, "demonym", span.text))
         elif entries:
             e = entries[0]
+            if e.form_kind == "capital" and not loc and fold(span.text) in res.seat_metonyms:
+                e = res.seat_metonyms[fold(span.text)]  # "Bruxelles a suspendu son aide": the EU
             if e.kind == "institution" and _in_title(lr, doc, i, L):
                 i += L  # "chef d'état-major": part of a person's title
                 continue

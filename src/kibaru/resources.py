@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from .dates import TimeParser, TimeWords
+from .errors import ResourceError
 from .knowledge import Knowledge, normalise_form
 from .nlp import load_pipeline
+from .records import Place
 from .settings import Settings
 
 #: Longest surface form (in tokens) looked up in the gazetteer and role lists ("Groupe de
@@ -175,6 +177,23 @@ class Resources:
                 if p.feature == "capital":
                     out.setdefault(p.country, p)
         return out
+
+    @cached_property
+    def seats(self) -> dict[str, Place]:
+        """Organisation code → the place it sits at, named as seats.tsv writes it."""
+        out: dict[str, Place] = {}
+        for code, name in self.knowledge.seats.items():
+            p = next(iter(self.places.get(fold(name), ())), None)
+            if p is None:
+                raise ResourceError(f"seats.tsv: {code} sits at {name!r}, which places.tsv does not know")
+            out[code] = Place(name, p.country, p.geonameid, p.lat, p.lon)
+        return out
+
+    @cached_property
+    def seat_metonyms(self) -> dict[str, GazEntry]:
+        """Folded seat name → the organisation it stands for when it acts ("Bruxelles a suspendu…")."""
+        return {fold(seat): GazEntry(code, None, "organisation", "alias", self.country_names.get(code, code))
+                for seat, code in self.knowledge.seat_metonyms.items()}
 
     @cached_property
     def country_names(self) -> dict[str, str]:

@@ -112,7 +112,9 @@ def match_trigger(tok, lr: LanguageResources) -> Trigger | None:
             continue
         if len(trig.words) > 1:
             if near is None:
-                near = {w for c in tok.children for t in (c, *c.children) for w in (t.lemma_.lower(), t.lower_)}
+                # (a verb joined to the trigger is a clause of its own: "met on Friday and demanded")
+                near = {w for c in tok.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+                        for t in (c, *c.children) for w in (t.lemma_.lower(), t.lower_)}
                 if tok.pos_ in ("VERB", "AUX", "NOUN"):
                     # the object a verb's or noun's words need, where the parser hung it elsewhere
                     # ("de rompre, avec effet immédiat, les relations", "le retrait, d'ici à la fin
