@@ -291,3 +291,24 @@ def test_a_verb_joined_to_a_meeting_is_not_the_meeting_s_object(code):
                published="2025-02-15")
     assert {m.event for m in got.mentions} >= {"CONSULT", "REQUEST"}
     assert not _by_event(got, "CONCEDE")
+
+
+def test_a_headline_in_the_present_is_dated_by_the_day_its_lead_names(code):
+    got = code("Le Ghana reconnaît l'indépendance du Kosovo. Le président l'a annoncé hier "
+               "soir devant le Parlement, à Accra.", published="2024-11-07")
+    [m] = _by_event(got, "SUPPORT")
+    assert m.date.start == "2024-11-06"
+
+
+def test_after_a_look_back_the_story_returns_to_its_day(code):
+    got = code("Mardi, le Sénégal a rappelé son ambassadeur au Mali.\n\n"
+               "La veille, la Gambie et la Guinée avaient déjà rappelé leurs ambassadeurs. "
+               "Le gouvernement malien a dénoncé une décision hostile.", published="2024-05-16")
+    [m] = _by_event(got, "ACCUSE")
+    assert m.date.start == "2024-05-14"
+    # "le même jour" goes on with the look back
+    got = code("Mardi, le Sénégal a rappelé son ambassadeur au Mali.\n\n"
+               "Lundi soir, la Gambie avait rappelé son ambassadeur. Le même jour, la Guinée a fermé sa "
+               "frontière avec le Mali.", published="2024-05-16")
+    [m] = _by_event(got, "COERCE") or _by_event(got, "SANCTION")[-1:]
+    assert m.date.start == "2024-05-13"

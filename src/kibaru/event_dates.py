@@ -358,8 +358,10 @@ class DateChooser:
                 or stale(last_day, anchor) and not pluperfect(tok, gov)):
             # "Le gouvernement salue…", "the bloc urged…": a statement not set in the past of the
             # story is made the day it is reported, not on the day of background facts told
-            # weeks before it
-            iv = DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
+            # weeks before it — unless it heads the report of a day the lead names ("la France
+            # reconnaît l'État de Palestine. Emmanuel Macron l'a annoncé hier soir")
+            iv = replace(lead.day, text=None) if lead.day is not None and last_day is None and para.index <= lead.end \
+                else DateInterval(anchor.isoformat(), anchor.isoformat(), "day", None)
         elif status == "occurred" and last_day is not None:
             iv = last_day
         elif status == "occurred" and anchor is not None and (recent_tense(tok, gov) or

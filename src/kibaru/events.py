@@ -20,8 +20,8 @@ from .resources import LanguageResources, Resources
 from .merging import merge_mentions
 from .scores import modes, plover_score
 from .event_places import PlaceChooser, meeting_place, place_complement, place_of
-from .event_dates import (DateChooser, Lead, after_start_word, after_validity_word, anchor_date, lead_of, occasion_of,
-                          nearest_time, offset_before, stale)
+from .event_dates import (DateChooser, Lead, after_start_word, after_validity_word, anchor_date, lead_of, nearest_time,
+                          occasion_of, offset_before, pluperfect, recent_tense, stale)
 from .actors import MAX_EXPANDED
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
 from .clauses import ClauseReader
@@ -73,6 +73,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         out: list[EventMention] = []
         last_subject: list[Mention] = []
         last_day: DateInterval | None = None
+        story_day: DateInterval | None = None  # the story's day while a look back is told
         scene: tuple = (None, None)  # the last place an event was told at, and the day the story was then on
         lead = lead_of(parsed, aa, self.time, anchor)
         headline_places: dict[str, Place] = {}  # category → place the headline/lead names for it
@@ -92,6 +93,8 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                           if narrative is not None and narrative.precision == "day" else DateInterval.unknown())
                          for f in self.time.find(stext) if not after_validity_word(stext, f.start, self.lr)
                          and not (para.index == lead.para and sent.start_char + f.end <= lead.dateline_end)]
+                if story_day is not None and not times and recent_tense(sent.root, None):
+                    last_day, story_day = story_day, None  # back from the look back to the story
                 subj_here = [m for m in ms if m.head in subject_ids(sent)]
                 occasion = occasion_of(stext, self.lr, out)
                 found = []
@@ -190,8 +193,15 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                         and (anchor is None or iv.start <= anchor.isoformat())]
                 if all(em.status == "planned" for em in found) and (found or self.status(sent.root, None, sent) == "planned"):
                     days = []  # "est attendu dimanche à Thiaroye": a day ahead, not the story's
+
                 if days:  # the main clause's day ("ont annoncé dimanche…, après … la nuit du 31 mars")
                     main = nearest_time(days, sent.root, sent)
+                    if main and pluperfect(sent.root, None):
+                        # "La veille, Londres et Ottawa avaient ouvert la voie": a look back, which
+                        # "le même jour" may go on with, but not the next undated act of the story
+                        story_day = story_day or last_day
+                    elif main:
+                        story_day = None
                     last_day = main[1] if main else last_day
                 elif occasion is not None and occasion.date.precision == "day":
                     last_day = occasion.date  # "À l'issue des échanges, …": the story is back on that day
