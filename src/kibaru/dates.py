@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from .errors import ResourceError
 from .records import DateInterval
 
 #: How far "dans les prochaines semaines" / "in the coming weeks" reaches: two of the units.
@@ -40,6 +41,8 @@ class TimeWords:
     shift_days: dict = field(default_factory=dict)
     #: "plus tard", "earlier" after "deux jours": the direction of a shift from the narrative's day
     shift_dirs: dict = field(default_factory=dict)
+    #: "printemps", "summer" → (first month, first day, last month, last day) of the season
+    seasons: dict = field(default_factory=dict)
 
     @classmethod
     def from_rows(cls, lang: str, rows: list[dict[str, str]]) -> "TimeWords":
@@ -59,7 +62,17 @@ class TimeWords:
             then_day=frozenset(k for k, v in by.get("same_day", {}).items() if v == "then"),
             shift_days={k: int(v) for k, v in by.get("shift_day", {}).items()},
             shift_dirs={k: int(v) for k, v in by.get("shift_dir", {}).items()},
+            seasons={k: _season_bounds(k, v) for k, v in by.get("season", {}).items()},
         )
+
+
+def _season_bounds(form: str, value: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """"03-20/06-20" → ((3, 20), (6, 20))."""
+    try:
+        a, b = value.split("/")
+        return tuple(int(x) for x in a.split("-")), tuple(int(x) for x in b.split("-"))  # type: ignore[return-value]
+    except ValueError:
+        raise ResourceError(f"time.tsv: season {form!r} needs a value like 03-20/06-20, not {value!r}") from None
 
 
 def _alt(words) -> str:
@@ -95,8 +108,16 @@ class TimeParser:
             if words.shift_dirs else []
         shifts += [("shift", rf"(?<![\w-])(?P<sday>{_alt(words.shift_days)})\b(?!\s+(?:{_SHIFT_STOP})\b)")] \
             if words.shift_days else []
+        seasons = []
+        if words.seasons:  # "au printemps 2022", "l'été dernier", "cet hiver", "last summer"
+            sea = rf"(?P<season>{_alt(words.seasons)})"
+            lead_in = r"(?:(?:au|en|du|le|à\s+l['’]|de\s+l['’]|l['’])\s*)?" if words.lang == "fr" else r"(?:(?:in|of)\s+)?(?:the\s+)?"
+            seasons = [("season", rf"\b{lead_in}{sea}\s+(?:(?:de\s+l['’]année|of)\s+)?{_YEAR}\b"),
+                       ("season", rf"\b{lead_in}{sea}\s+(?P<dir>{past}|{fut})\b"),
+                       ("season", rf"\b(?P<dir>{past}|{fut})\s+{sea}\b"),
+                       ("season", rf"\b(?:cet|ce|this)\s+{sea}\b")]
         if words.lang == "fr":
-            shapes = [
+            shapes = [*seasons,
                 ("day_range", rf"\b(?:du\s+)?(?P<d1>[0-3]?\d)(?:er)?\s*(?:au|-|–|et)\s*(?P<d2>[0-3]?\d)\s+{m}(?:\s+{_YEAR})?"),
                 ("day_range2", rf"\bdu\s+(?P<d1>[0-3]?\d)(?:er)?\s+(?P<m1>{mon})\.?(?:\s+(?P<y1>(?:19|20)\d\d))?\s+au\s+(?P<d2>[0-3]?\d)(?:er)?\s+(?P<m2>{mon})\.?(?:\s+(?P<y2>(?:19|20)\d\d))?"),
                 ("day_range", rf"\bentre\s+le\s+(?P<d1>[0-3]?\d)(?:er)?\s+et\s+le\s+(?P<d2>[0-3]?\d)\s+{m}(?:\s+{_YEAR})?"),
@@ -128,7 +149,7 @@ class TimeParser:
                 *same,
             ]
         else:
-            shapes = [
+            shapes = [*seasons,
                 ("day_range", rf"\b{m}\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:,?\s+{_YEAR})?"),
                 ("day_range", rf"\b(?P<d1>[0-3]?\d)\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)\s+{m}(?:\s+{_YEAR})?"),
                 ("full", rf"\b{opt_wd}{m}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:last|next)\s+year)"),
@@ -206,6 +227,32 @@ class TimeParser:
             iv = None
         return iv or DateInterval(None, None, "unknown", f.text)
 
+    def _season(self, bounds, year: int | None, d: str, anchor: date | None, t: str) -> DateInterval | None:
+        """The season of a year named, else the last one ("dernier"), the next one, or the one
+        nearest the anchor ("cet hiver"); a winter runs into the next year."""
+        (m1, d1), (m2, d2) = bounds
+
+        def of(y: int) -> DateInterval:
+            return DateInterval(date(y, m1, d1).isoformat(), date(y + (m2 < m1), m2, d2).isoformat(), "range", t)
+        if year is not None:
+            return of(year)
+        if anchor is None:
+            return None
+        if d in self.w.past:
+            y = anchor.year
+            while of(y).end >= anchor.isoformat():
+                y -= 1
+            return of(y)
+        if d in self.w.future:
+            y = anchor.year - 1
+            while of(y).start <= anchor.isoformat():
+                y += 1
+            return of(y)
+        def away(iv: DateInterval) -> int:  # days from the anchor to the season (0 within it)
+            a, b = date.fromisoformat(iv.start), date.fromisoformat(iv.end)
+            return max((a - anchor).days, (anchor - b).days, 0)
+        return min((of(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)), key=away)
+
     def _resolve(self, f: Found, anchor: date | None, future: bool) -> DateInterval | None:
         g, w, t = f.groups, self.w, f.text
         month = w.months.get((g.get("month") or "").lower().rstrip("."))
@@ -267,6 +314,8 @@ class TimeParser:
             return _part(DateInterval(f"{year}-01-01", f"{year}-12-31", "year", t), g["part"], w)
         if f.kind == "year":
             return DateInterval(f"{year}-01-01", f"{year}-12-31", "year", t)
+        if f.kind == "season":
+            return self._season(w.seasons[g["season"].lower()], year, (g.get("dir") or "").lower(), anchor, t)
         if anchor is None:
             return None
         if f.kind == "same_day":  # the narrative's day is the caller's to give; alone, the anchor's
