@@ -312,3 +312,25 @@ def test_after_a_look_back_the_story_returns_to_its_day(code):
                "frontière avec le Mali.", published="2024-05-16")
     [m] = _by_event(got, "COERCE") or _by_event(got, "SANCTION")[-1:]
     assert m.date.start == "2024-05-13"
+
+
+def test_what_an_agreement_is_about_keeps_its_own_place_and_time(code):
+    got = code("Reçu lundi au Kremlin, le président centrafricain et son hôte russe sont convenus de réunir "
+               "l'an prochain à Bangui leur commission mixte.", published="2025-01-15")
+    [m] = _by_event(got, "AGREE")
+    assert m.location.name != "Bangui" and m.date.start == "2025-01-13"
+
+
+def test_a_building_named_in_a_dispatch_is_in_the_town_it_is_filed_from(code):
+    got = code("PÉKIN, 5 septembre (Agence) -- Le sommet sino-africain s'est ouvert jeudi au Grand Palais du "
+               "Peuple.\n\nEn marge des travaux, le président chinois s'est entretenu mercredi avec son "
+               "homologue sénégalais.", published="2024-09-06")
+    [m] = [m for m in _by_event(got, "CONSULT") if m.date.start == "2024-09-04"]
+    assert m.location.name.upper() == "PÉKIN" and m.location.geonameid
+
+
+def test_the_place_one_returns_from_is_not_where_the_story_is(code):
+    got = code("Retour de Moscou : le président centrafricain salue une visite fructueuse\n\n"
+               "Le président Touadéra a regagné Bangui vendredi, au terme d'une visite de quatre jours en Russie.",
+               published="2025-01-18")
+    assert all(m.location is None or m.location.name != "Moscou" for m in _by_event(got, "SUPPORT"))

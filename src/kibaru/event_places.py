@@ -9,13 +9,15 @@ from .nlp import ParsedArticle
 from .records import Place
 
 
-def place_complement(m: Mention, sent) -> bool:
-    """"un tribunal de Bamako", "le camp de Kati": a place naming where a thing is."""
+def place_complement(m: Mention, sent, lr) -> bool:
+    """"un tribunal de Bamako", "le camp de Kati": a place naming where a thing is (not where
+    it comes from: "Retour de Moscou")."""
     if m.place is None or m.start == 0:
         return False
     doc = sent.doc
     head = doc[m.head].head
-    return doc[m.start - 1].lower_ in ("de", "d'", "of") and head.pos_ == "NOUN" and head.i != m.head
+    return doc[m.start - 1].lower_ in ("de", "d'", "of") and head.pos_ == "NOUN" and head.i != m.head \
+        and not lr.has("origin_noun", head.lemma_.lower())
 
 
 def place_of(m: Mention | None) -> Place | None:
@@ -78,6 +80,12 @@ class PlaceChooser:
 
     def _where(self, event, iv, places, slots, before, lead, para, actor, recipient, scene, headline_places, occasion,
                *, fresh: bool, stated: bool, seat: Place | None = None) -> Place | None:
+        # ("au Grand Palais du Peuple": a building the gazetteer does not know says less than the
+        # town the story is in — it is the place only when nothing else is)
+        building = next((m for m in places if self._building(m)), None)
+        places = [m for m in places if m is not building]
+        if building is not None and lead.place is not None:
+            places.append(lead.place)  # a building named in a dispatch is in the town it is filed from
         location = place_of(places[0] if places else (scene[0] if event == "CONSULT" else None))
         if location is None and before is not None:
             location = before.location  # "L'assaut a été revendiqué par…": where the attack told before was
@@ -100,4 +108,13 @@ class PlaceChooser:
             # "… arrivé jeudi à Nouakchott. Les deux dirigeants sont convenus de …": the same day,
             # the story is still where it was last told to be
             location = place_of(scene[0])
-        return location
+        return location or place_of(building)
+
+    def _town_of(self, m, lead):
+        """The place a story told at `m` is in: the dispatch's town for a building it names."""
+        return lead.place if self._building(m) and lead.place is not None else m
+
+    def _building(self, m) -> bool:
+        """An unlisted place named after a building ("Grand Palais du Peuple", "stade d'Angondjé")."""
+        return m.place is not None and m.place.geonameid is None and any(
+            self.lr.has("building_noun", w.lower()) for w in m.text.split()[:2])

@@ -106,7 +106,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                 by_tok = {t.i: tr for t, tr in hits}
                 asked: dict[int, set[str]] = {}  # demand/refusal → categories of what it is about
                 if para.index <= lead.end:  # "Attaque jihadiste à Bamako", "l'attaque de Bamako"
-                    locs = [m for m in ms if m.place is not None and (m.locative or place_complement(m, sent))] \
+                    locs = [m for m in ms if m.place is not None and (m.locative or place_complement(m, sent, self.lr))] \
                         or [lead.place] * (lead.place is not None)  # (the main event is where the dispatch is filed)
                     for _, trig in hits[:1] if locs else ():
                         headline_places.setdefault(trig.event, place_of(locs[0]))
@@ -208,7 +208,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                 # ("Les émissaires ont quitté Conakry hier soir": they were there that day)
                 locs = [m for m in ms if m.place is not None and (m.locative or self._left(sent.doc[m.head]))]
                 if locs:
-                    scene = (locs[-1], last_day or lead.day)
+                    scene = (self._town_of(locs[-1], lead), last_day or lead.day)
         return merge_mentions(out)
 
     def _seat(self, slots, sent) -> Place | None:
@@ -320,7 +320,6 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
             islots = self.fill_slots(itok, itrig, ms, last_subject)
             if not slots.recipient:
                 slots.recipient.extend(m for m in islots.recipient if m not in slots.actor)
-            slots.places.extend(islots.places)
         if slots.genitive and trig.mode == "multilateral":
             # "le sommet d'Accra": a meeting's place, not a participant
             slots.places.extend(m for m in slots.genitive if m.place is not None)
@@ -336,7 +335,13 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
             return None  # "n'a reçu aucune notification": receiving nobody is no visit
         lr = self.lr
         bilateral = any(lr.has("bilateral", t.lower_) for t in sent)
-        sent_places = [m for m in ms if (m.locative or place_complement(m, sent)) and (m.place is not None or m.kind == "place")]
+        # what an agreement, a demand… is about keeps its own place and time ("sont convenues de
+        # réunir dans les prochains mois à Bangui leur commission": agreed where they met, then)
+        content = {t.i for itok, _ in inner for t in itok.subtree}
+        sent_places = [m for m in ms if (m.locative or place_complement(m, sent, self.lr)) and (m.place is not None or m.kind == "place")
+                       and m.head not in content]
+        content_at = {sent.doc[i].idx - sent.start_char for i in content}
+        times = [ft for ft in times if ft[0].start not in content_at]
         places = slots.places or sent_places
         if trig.mode in VISIT_MODES or trig.frame.get("loc") == "recipient":
             if tok.pos_ == "NOUN" and tok.dep_.startswith("nsubj") and not slots.recipient:
