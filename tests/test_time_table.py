@@ -248,6 +248,10 @@ CASES = [
     # "ce jour" read as today)
     case("fr", "[Ce jour-là], le Togo avait rappelé son ambassadeur.", MAR, P, "2025-03-10", "2025-03-10", "day"),
     case("en", "[On that day], the junta closed the border.", MAR, P, "2025-03-10", "2025-03-10", "day"),
+    # ---------------------------------------------------------------- since a recent day: to the report's day
+    case("fr", "[Depuis jeudi], des centaines de jeunes manifestent.", MAR, P, "2025-03-06", "2025-03-10", "range"),
+    case("fr", "La frontière est fermée [depuis hier].", MAR, P, "2025-03-09", "2025-03-10", "range"),
+    case("en", "Protesters have marched [since Thursday].", MAR, P, "2025-03-06", "2025-03-10", "range"),
     # ---------------------------------------------------------------- seasons (astronomical; a winter runs into the next year)
     case("fr", "Les pourparlers remontent [au printemps 2022].", MAR, P, "2022-03-20", "2022-06-20", "range"),
     case("fr", "Le sommet s'est tenu [l'été dernier].", MAR, P, "2024-06-21", "2024-09-22", "range"),

@@ -144,6 +144,7 @@ class TimeParser:
                 ("unit_rel", rf"\b(?:la|le|l['’]|les|cette|ce|cet)\s*(?P<unit>{units})\s+(?P<dir>{past}|{fut})\b"),
                 ("this_unit", rf"\b(?:cette|ce|cet)\s+(?P<unit>{units})\b(?![-\s]l[àa]\b)"),
                 ("this_unit", r"\b(?:au\s+cours\s+du|pendant\s+le|durant\s+le)\s+(?P<unit>week-end|weekend)\b"),
+                ("since_day", rf"\bdepuis\s+(?:(?P<weekday>{wd})(?:\s+(?P<dir>{past}))?|(?P<rday>{days}))\b"),
                 ("weekday", rf"\b(?:ce\s+|le\s+)?(?P<weekday>{wd})(?:\s+(?P<dir>{past}|{fut}))?\b"),
                 ("rel_day", rf"(?<![\w-])(?P<rday>{days})(?![\w-])"),
                 *same,
@@ -176,6 +177,7 @@ class TimeParser:
                 ("unit_rel", rf"\b(?P<dir>{past}|{fut})\s+(?P<unit>{units})\b"),
                 ("this_unit", rf"\bthis\s+(?P<unit>{units})\b"),
                 ("this_unit", r"\b(?:over|during|at)\s+the\s+(?P<unit>weekend|week-end)\b"),
+                ("since_day", rf"\bsince\s+(?:(?P<dir>{past})\s+)?(?:(?P<weekday>{wd})|(?P<rday>{days}))\b"),
                 ("weekday", rf"\b(?:(?P<dir>{past}|{fut})\s+)?(?P<weekday>{wd})\b"),
                 ("rel_day", rf"\b(?P<rday>{days})\b"),
                 *same,
@@ -333,6 +335,10 @@ class TimeParser:
             if d in w.past and delta == 0:
                 delta = 7
             return _day(anchor - timedelta(days=delta), t)
+        if f.kind == "since_day":  # "depuis jeudi", "since yesterday": from that day to the report's
+            one = Found(f.start, f.end, t, "weekday" if g.get("weekday") else "rel_day", g)
+            d = self._resolve(one, anchor, False)
+            return DateInterval(d.start, anchor.isoformat(), "range", t) if d and d.start <= anchor.isoformat() else None
         if f.kind == "wd_range":
             d1 = self._resolve(Found(f.start, f.end, t, "weekday", {"weekday": g["wd1"]}), anchor, future)
             start = date.fromisoformat(d1.start)
