@@ -105,7 +105,7 @@ def match_trigger(tok, lr: LanguageResources) -> Trigger | None:
     keys = {tok.lemma_.lower(), tok.lower_}
     cands = [t for k in keys for t in lr.triggers.get(k, [])]
     cands.sort(key=lambda t: -len(t.words))
-    near = None
+    near, qualified = None, set()
     for trig in cands:
         pos_ok = trig.pos == tok.pos_ or (trig.pos == "VERB" and tok.pos_ == "AUX") or (trig.pos == "NOUN" and tok.pos_ == "PROPN")
         if not pos_ok:
@@ -115,13 +115,17 @@ def match_trigger(tok, lr: LanguageResources) -> Trigger | None:
                 # (a verb joined to the trigger is a clause of its own: "met on Friday and demanded")
                 near = {w for c in tok.children if not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
                         for t in (c, *c.children) for w in (t.lemma_.lower(), t.lower_)}
+                # ("une note … consultée par l'agence": the noun a participle qualifies is its object
+                # — enough to say it is no event, not to make one: "les sanctions imposées")
+                qualified = {tok.head.lemma_.lower(), tok.head.lower_} if "Part" in tok.morph.get("VerbForm") \
+                    and tok.dep_ in ("acl", "conj") and tok.head.pos_ == "NOUN" else set()
                 if tok.pos_ in ("VERB", "AUX", "NOUN"):
                     # the object a verb's or noun's words need, where the parser hung it elsewhere
                     # ("de rompre, avec effet immédiat, les relations", "le retrait, d'ici à la fin
                     # de l'année, des militaires"): the nouns just after the trigger
                     near |= {w for t in following(tok) if t.pos_ in ("NOUN", "PROPN")
                              for w in (t.lemma_.lower(), t.lower_)}
-            if not all(w in near for w in trig.words[1:]):
+            if not all(w in near or trig.event == NOT_AN_EVENT and w in qualified for w in trig.words[1:]):
                 continue
         return None if trig.event == NOT_AN_EVENT else trig
     return None
