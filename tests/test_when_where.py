@@ -334,3 +334,11 @@ def test_the_place_one_returns_from_is_not_where_the_story_is(code):
                "Le président Touadéra a regagné Bangui vendredi, au terme d'une visite de quatre jours en Russie.",
                published="2025-01-18")
     assert all(m.location is None or m.location.name != "Moscou" for m in _by_event(got, "SUPPORT"))
+
+
+def test_a_town_the_headline_says_was_struck_is_where_the_attack_told_below_happened(code):
+    got = code("Gao frappée en pleine nuit : le récit d'une attaque\n\n"
+               "Dimanche, peu avant l'aube, des combattants du JNIM ont attaqué le camp militaire et l'aéroport, "
+               "selon plusieurs habitants joints par téléphone.", published="2024-10-08")
+    [m] = _by_event(got, "ASSAULT")
+    assert m.location.name == "Gao" and m.date.start == "2024-10-06"

@@ -107,6 +107,8 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                 asked: dict[int, set[str]] = {}  # demand/refusal → categories of what it is about
                 if para.index <= lead.end:  # "Attaque jihadiste à Bamako", "l'attaque de Bamako"
                     locs = [m for m in ms if m.place is not None and (m.locative or place_complement(m, sent, self.lr))] \
+                        or [m for m in ms if m.place is not None and m.place.geonameid
+                            and any(self._struck(tok, trig, m) for tok, trig in hits[:1])] \
                         or [lead.place] * (lead.place is not None)  # (the main event is where the dispatch is filed)
                     for _, trig in hits[:1] if locs else ():
                         headline_places.setdefault(trig.event, place_of(locs[0]))
@@ -218,6 +220,13 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         if org is None or not any(self.lr.has("session_word", t.lemma_.lower()) for t in sent):
             return None
         return self.seats[org.code]
+
+    @staticmethod
+    def _struck(tok, trig, m) -> bool:
+        """"Bamako frappée au cœur", "Kidal a été bombardée": the town an attack strikes."""
+        return trig.event in ("ASSAULT", "COERCE") and (
+            m.head == tok.head.i and tok.dep_ in ("acl", "amod") or
+            any(c.i == m.head and c.dep_ in ("nsubj:pass", "nsubjpass", "obj", "dobj") for c in tok.children))
 
     def _left(self, t) -> bool:
         """Is this the place a departure leaves ("a quitté Conakry", "left Moscow")?"""
