@@ -6,6 +6,8 @@ Selection:
   * cities with population >= 100,000 in Africa and >= 500,000 elsewhere;
   * every city of Mali, Burkina Faso, Niger, Chad, Mauritania and Senegal with
     population >= 15,000;
+  * then smaller African towns (>= 30,000; >= 5,000 in the Sahel) whose name is no common
+    word (Zipf < 2.5), no word of a name in people.tsv and no name a bigger place bears;
   * a hand list (EXTRA_IDS) of smaller towns that matter in Sahel reporting
     (Tessalit, Ménaka, Aguelhok...) and of diplomatic cities (Geneva, The Hague...);
   * a few seats of power (SEATS) placed at their city's coordinates (feature `seat`).
@@ -36,9 +38,13 @@ GAZ = ROOT / "src/kibaru/data/gazetteer"
 HEADER = ["geonameid", "name", "country", "lat", "lon", "feature", "forms"]
 
 AFRICA_MIN = 100_000
+#: smaller African towns (down to TOWN_MIN, SAHEL_TOWN_MIN in the Sahel) are kept only when their
+#: name is no common word nor a person's name, and no bigger place already bears it
+TOWN_MIN = 30_000
 WORLD_MIN = 500_000
 SAHEL = {"ML", "BF", "NE", "TD", "MR", "SN"}
 SAHEL_MIN = 15_000
+SAHEL_TOWN_MIN = 5_000
 
 # Small towns that matter in Sahel reporting, and cities that host diplomacy.
 EXTRA_IDS = {
@@ -407,6 +413,22 @@ def load_word_frequency():
     )
 
 
+#: a smaller town whose name is this common a French or English word is left out
+TOWN_MAX_ZIPF = 2.5
+
+
+def load_person_tokens() -> set[str]:
+    """Folded words of the names of people.tsv ("Keïta", "Diawara"): towns bearing them are left out."""
+    out: set[str] = set()
+    with (ROOT / "src/kibaru/data/people.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            for name in [line.split("\t")[0], *line.split("\t")[1].split("|")] if "\t" in line else []:
+                out.update(strip_accents(w).casefold() for w in name.split())
+    return out
+
+
 def keep_alternate(alt: str, stop: set[str]) -> bool:
     """Latin-script alternate names that look like proper names, not codes or glosses."""
     alt = alt.strip()
@@ -510,6 +532,24 @@ def main() -> int:
                 skipped.append(f"{c['name']}/{a2}")
                 continue
             selected[c["geonameid"]] = c
+
+    # the smaller towns: after the bigger places, so that none takes a name they bear
+    taken = {norm(c["name"]) for c in selected.values()}
+    surnames = load_person_tokens()
+    for c in sorted(cities.values(), key=lambda c: -c["population"]):
+        a2, pop, name = c["countrycode"], c["population"], c["name"]
+        if a2 not in iso3 or c["geonameid"] in selected or countries[a2]["continentcode"] != "AF":
+            continue
+        if not (pop >= TOWN_MIN or a2 in SAHEL and pop >= SAHEL_TOWN_MIN):
+            continue
+        common = freq is not None and freq(name.casefold()) >= TOWN_MAX_ZIPF
+        if (common or norm(name) in taken or norm(name) in surnames or len(name) <= 3
+                or c["geonameid"] in SKIP_IDS or name in SKIP_NAMES or name.casefold() in stop
+                or name.casefold() in gaz):
+            skipped.append(f"{name}/{a2}")
+            continue
+        taken.add(norm(name))
+        selected[c["geonameid"]] = c
 
     missing_extra = [n for i, n in EXTRA_IDS.items() if i not in selected]
     key_to_city = {f"{c['name']}/{c['countrycode']}": c for c in selected.values()}

@@ -342,3 +342,9 @@ def test_a_town_the_headline_says_was_struck_is_where_the_attack_told_below_happ
                "selon plusieurs habitants joints par téléphone.", published="2024-10-08")
     [m] = _by_event(got, "ASSAULT")
     assert m.location.name == "Gao" and m.date.start == "2024-10-06"
+
+
+def test_towns_of_the_sahel_and_central_africa_are_on_geonames(code):
+    got = code("Des rebelles de la CPC ont attaqué lundi l'armée centrafricaine à Bambari.", published="2024-02-14")
+    [m] = _by_event(got, "ASSAULT")
+    assert (m.location.name, m.location.country) == ("Bambari", "CAF") and m.location.geonameid and m.location.lat
