@@ -63,3 +63,21 @@ def test_quotation_over_two_paragraphs_takes_the_speaker_named_after_it(code):
     got = [(q.speaker_code, q.text) for q in code(text, lang="fr").quotes]
     assert got == [("MLI", "Notre armée a repris le contrôle de plusieurs localités du centre."),
                    ("MLI", "Nous ne reculerons devant aucune menace")]
+
+
+def test_a_quotation_whose_speech_verb_climbs_to_a_subjectless_root_ends(code):
+    # "…, affirmant avoir combattu…" hangs from a clause with no subject: the search for the
+    # speaker stops at the root (it once looped there for ever)
+    import signal
+
+    def stuck(*_):
+        raise TimeoutError("the speaker search did not end")
+    old = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(60)
+    try:
+        got = code("« Mission accomplie » : c'est par un message diffusé sur ses canaux que le groupe a officialisé "
+                   "son départ du Mali, affirmant avoir combattu aux côtés de l'armée malienne.", published="2025-06-07")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert got.mentions is not None

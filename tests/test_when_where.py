@@ -348,3 +348,10 @@ def test_towns_of_the_sahel_and_central_africa_are_on_geonames(code):
     got = code("Des rebelles de la CPC ont attaqué lundi l'armée centrafricaine à Bambari.", published="2024-02-14")
     [m] = _by_event(got, "ASSAULT")
     assert (m.location.name, m.location.country) == ("Bambari", "CAF") and m.location.geonameid and m.location.lat
+
+
+def test_where_an_act_was_made_known_is_where_it_was_made(code):
+    got = code("Le Ghana reconnaît l'indépendance du Kosovo. Le président ghanéen l'a annoncé mardi à la tribune "
+               "de l'Assemblée générale des Nations unies, à New York.", published="2024-09-25")
+    [m] = _by_event(got, "SUPPORT")
+    assert m.location.name == "New York" and m.date.start == "2024-09-24"

@@ -10,6 +10,7 @@ Several mentions of one event in an article (headline, lead, body) are merged.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import date
 
 from .mentions import ArticleActors, Mention
@@ -74,6 +75,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         last_subject: list[Mention] = []
         last_day: DateInterval | None = None
         story_day: DateInterval | None = None  # the story's day while a look back is told
+        prev_found: list[EventMention] = []  # the events of the sentence before
         scene: tuple = (None, None)  # the last place an event was told at, and the day the story was then on
         lead = lead_of(parsed, aa, self.time, anchor)
         headline_places: dict[str, Place] = {}  # category → place the headline/lead names for it
@@ -182,6 +184,9 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                         taken_tokens.update(t.i for t in tok.subtree if t.i in own and t.dep_ in ("nmod", "obl:mod")
                                             and t.pos_ == "NOUN" and not offset_before(times, t, sent)
                                             and not self._in_circumstance(t))  # "à l'issue du sommet": an event too
+                if not found and prev_found:
+                    out[len(out) - len(prev_found):] = self._told_where(sent, ms, prev_found)
+                prev_found = found
                 out.extend(found)
                 actors_here = [m for m in ms if any(m.key and m.key == p.actor_id or m.code == p.code and m.kind == "country"
                                                     for em in found for p in em.actor)]
@@ -220,6 +225,18 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         if org is None or not any(self.lr.has("session_word", t.lemma_.lower()) for t in sent):
             return None
         return self.seats[org.code]
+
+    def _told_where(self, sent, ms, before: list[EventMention]) -> list[EventMention]:
+        """"La France reconnaît l'État de Palestine. Emmanuel Macron l'a annoncé hier soir … à New
+        York": where the act the sentence before told was made known, when it said no place."""
+        root = sent.root
+        if not (self.lr.has("report_verb", root.lemma_.lower()) and any(
+                c.dep_ in ("obj", "dobj") and c.pos_ == "PRON" for c in root.children)):
+            return before
+        where = [m for m in ms if m.locative and m.place is not None]
+        if not where:
+            return before
+        return [em if em.location is not None else replace(em, location=place_of(where[-1])) for em in before]
 
     @staticmethod
     def _struck(tok, trig, m) -> bool:

@@ -132,7 +132,7 @@ def _speaker(doc, qs: int, qe: int, lr) -> tuple[int, int] | None:
             subj = sorted((c for c in t.children if c.i > t.i and c.dep_ in order and c.pos_ in ("NOUN", "PROPN")),
                           key=lambda c: order.index(c.dep_))
         h = t
-        while not subj and (h.dep_ in ("conj", "advcl", "xcomp") or gerund) and h.head is not h and t.i not in in_quote:
+        while not subj and (h.dep_ in ("conj", "advcl", "xcomp") or gerund) and h.head.i != h.i and t.i not in in_quote:
             # "X a dénoncé … et annoncé « … »", "…, précisant que « … »": the subject of the head verb
             h = h.head
             subj = _subjects(h, in_quote)
