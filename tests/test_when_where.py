@@ -355,3 +355,18 @@ def test_where_an_act_was_made_known_is_where_it_was_made(code):
                "de l'Assemblée générale des Nations unies, à New York.", published="2024-09-25")
     [m] = _by_event(got, "SUPPORT")
     assert m.location.name == "New York" and m.date.start == "2024-09-24"
+
+
+def test_a_day_a_deployment_started_from_is_past_when_the_verb_tells_it_done(code):
+    got = code("Kigali a déployé à partir du 9 juillet un millier de soldats au Mozambique, à la demande de Maputo.",
+               published="2021-08-09")
+    [m] = [m for m in got.mentions if m.event in ("AID", "SUPPORT", "COERCE", "ASSAULT")] or got.mentions[:1]
+    assert m.date.start == "2021-07-09"
+
+
+def test_the_same_day_before_any_day_is_the_day_of_the_story(code):
+    got = code("Dans un communiqué publié jeudi soir, le Tchad a annoncé mettre fin à son accord de défense "
+               "avec la France.\n\nL'annonce est tombée peu après le départ du ministre français des Affaires "
+               "étrangères, reçu le jour même à N'Djamena par le président tchadien.", published="2024-11-29")
+    [m] = _by_event(got, "CONSULT")
+    assert m.date.start == "2024-11-28"

@@ -191,6 +191,21 @@ def after_start_word(text: str, start: int, lr: LanguageResources) -> bool:
                for w in lr.words.get("start_prep", {}))
 
 
+def starts_ahead(sent, found, lr: LanguageResources) -> bool:
+    """"la fermeture de l'espace aérien à compter de mardi": a day something starts from is
+    ahead — unless the verb it hangs on tells it done ("Kigali a déployé à partir du 9 juillet
+    un contingent")."""
+    if not after_start_word(sent.text, found.start, lr):
+        return False
+    at = _tokens_of(found, sent)
+    h = at.root if at is not None else None
+    while h is not None and h.pos_ not in ("VERB", "NOUN") and h.head.i != h.i:
+        h = h.head
+    return not (h is not None and h.pos_ == "VERB" and (
+        any(c.dep_ in ("aux:tense", "aux") and c.lemma_ in ("avoir", "être", "have") for c in h.children)
+        or "Tense=Past" in str(h.morph) or "Tense=Imp" in str(h.morph)))
+
+
 def after_validity_word(text: str, start: int, lr: LanguageResources) -> bool:
     """"pour l'année 2025-2026", "until 2030": the period something is for, not when it happened."""
     before = text[:start].split()[-2:]
@@ -345,14 +360,15 @@ class DateChooser:
             iv = DateInterval.unknown()
         elif iv is None and occasion is not None and occasion.date.precision != "unknown":
             iv = occasion.date  # "ont signé à cette occasion": when the event told before happened
-        elif iv is not None and iv[0].kind == "same_day" and last_day is not None and (
-                not stale(last_day, anchor) or iv[0].text.lower() in self.time.w.then_day):
-            iv = replace(last_day, text=iv[0].text)  # "Dans la soirée, Bamako a dénoncé…": that day's evening
+        elif iv is not None and iv[0].kind == "same_day" and (last_day or lead.day) is not None and (
+                not stale(last_day or lead.day, anchor) or iv[0].text.lower() in self.time.w.then_day):
+            # "Dans la soirée, Bamako a dénoncé…": that day's evening (the story's, before any other)
+            iv = replace(last_day or lead.day, text=iv[0].text)
         elif iv is not None and iv[0].kind == "shift":
             iv = iv[1]  # already read from the narrative's day
         elif iv is not None:
             f, _ = iv
-            iv = self.time.resolve(f, anchor, future=status == "planned" or after_start_word(sent.text, f.start, self.lr))
+            iv = self.time.resolve(f, anchor, future=status == "planned" or starts_ahead(sent, f, self.lr))
         elif status == "occurred" and anchor is not None and (
                 simple_present(tok, gov) and last_day is None
                 or stale(last_day, anchor) and not pluperfect(tok, gov)):
