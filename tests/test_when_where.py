@@ -370,3 +370,10 @@ def test_the_same_day_before_any_day_is_the_day_of_the_story(code):
                "étrangères, reçu le jour même à N'Djamena par le président tchadien.", published="2024-11-29")
     [m] = _by_event(got, "CONSULT")
     assert m.date.start == "2024-11-28"
+
+
+def test_a_place_whose_article_is_in_the_preposition_is_found(code):
+    got = code("Réunis lundi au Caire, les ministres égyptien et soudanais ont rejeté tout accord avec l'Éthiopie.",
+               published="2025-09-10")
+    [m] = _by_event(got, "REJECT")
+    assert m.location.country == "EGY" and m.location.geonameid == 360630

@@ -125,6 +125,11 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             if entries or places or compound:
                 found = (L, span, entries, places, compound)
                 break
+        if not found and i > 0 and doc[i].text[:1].isupper() and (art := lr.words.get("contracted", {}).get(doc[i - 1].lower_)):
+            # "au Caire", "du Cap": the place's own article is in the preposition ("Le Caire")
+            found = next(((L, doc[i:i + L], lookup(lr, f"{art.capitalize()} {doc[i:i + L].text}"), ps, ())
+                          for L in range(min(3, n - i), 0, -1)
+                          if (ps := res.places.get(fold(f"{art} {doc[i:i + L].text}"), []))), None)
         if not found:
             i += 1
             continue
