@@ -377,3 +377,10 @@ def test_a_place_whose_article_is_in_the_preposition_is_found(code):
                published="2025-09-10")
     [m] = _by_event(got, "REJECT")
     assert m.location.country == "EGY" and m.location.geonameid == 360630
+
+
+def test_a_participle_telling_a_done_act_is_past_whatever_its_sentence_plans(code):
+    got = code("L'accord, approuvé mardi par les ministres du Niger et du Tchad, prévoit le retrait des troupes "
+               "tchadiennes d'ici à la fin de l'année.", published="2024-11-27")
+    signed = [m for m in got.mentions if m.evidence[0].trigger == "approuvé"]
+    assert signed and signed[0].status == "occurred" and signed[0].date.start == "2024-11-26"

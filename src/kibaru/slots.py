@@ -232,6 +232,9 @@ class SlotFiller:
                 return "negated"
         if tok.dep_ == "xcomp" and lr.has("deny", tok.head.lemma_.lower()):
             return "negated"  # "had failed to support them", "a échoué à convaincre"
+        if tok.pos_ == "VERB" and tok.dep_ not in ("ROOT", "xcomp", "ccomp", "conj") and "Part" in tok.morph.get("VerbForm") \
+                and "Past" in tok.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in tok.children):
+            return "occurred"  # "L'accord, approuvé mardi par le cabinet, prévoit…": done, whatever it plans
         for h in heads:
             # "Iraq said it would allow…", "a annoncé qu'il se rendrait à Paris": the future of a
             # reported past is what was announced, planned
