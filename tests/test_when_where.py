@@ -384,3 +384,12 @@ def test_a_participle_telling_a_done_act_is_past_whatever_its_sentence_plans(cod
                "tchadiennes d'ici à la fin de l'année.", published="2024-11-27")
     signed = [m for m in got.mentions if m.evidence[0].trigger == "approuvé"]
     assert signed and signed[0].status == "occurred" and signed[0].date.start == "2024-11-26"
+
+
+def test_a_name_a_locative_phrase_then_places_is_a_place(code):
+    # (the parser takes "à Moura" for what "tuer" takes, as in "lié à Al-Qaïda"; the
+    # phrase after it says it is where)
+    got = code("Un rapport des Nations unies accuse l'armée malienne et des militaires étrangers d'avoir tué au "
+               "moins 500 personnes à Moura, dans le centre du pays, en mars 2022.", published="2023-05-13")
+    [m] = _by_event(got, "ASSAULT")
+    assert m.location.name == "Moura"

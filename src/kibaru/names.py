@@ -211,8 +211,10 @@ def _unlisted_places(doc, para: int, lr: LanguageResources, found: list[Mention]
     in the country of the nearest place the sentence names, with no GeoNames id."""
     taken = {i for m in found for i in range(m.start, m.end)}
     out = []
-    for e in doc.ents:
-        if e.label_ not in PLACE_LABELS or any(i in taken for i in range(e.start, e.end)) or not e.text[:1].isupper():
+    placed = _placed_names(doc, lr)
+    for e in [*placed, *doc.ents]:
+        if e.label_ not in PLACE_LABELS and e.label_ != "placed" or any(i in taken for i in range(e.start, e.end)) \
+                or not e.text[:1].isupper():
             continue
         prev = doc[e.start - 1] if e.start > 0 else None
         if prev is None:
@@ -220,15 +222,34 @@ def _unlisted_places(doc, para: int, lr: LanguageResources, found: list[Mention]
         here = lr.has("loc_prep", prev.lower_) or lr.has("near_prep", prev.lower_) or (
             prev.lower_ in ("de", "d'", "of") and e.start > 1 and lr.has("place_noun", doc[e.start - 2].lemma_.lower())) or (
             prev.lower_ in ("de", "d'") and e.start > 1 and lr.has("near_prep", doc[e.start - 2].lower_))
-        if not here or e.root.dep_ in ("obl:arg", "obj", "dobj", "iobj") or e.root.dep_.startswith("nsubj"):
+        if not here or e.label_ != "placed" and (e.root.dep_ in ("obl:arg", "obj", "dobj", "iobj")
+                                                 or e.root.dep_.startswith("nsubj")):
             continue  # "lié à Al-Qaïda": what a verb takes, no place
         country = next((m.codes[0] for m in sorted(found, key=lambda m: abs(m.start - e.start))
                         if m.kind in ("place", "country") and len(m.codes) == 1 and len(m.codes[0]) == 3
                         and e.sent.start <= m.start < e.sent.end), "")
+        taken.update(range(e.start, e.end))
         place = PlaceEntry(None, e.text, country, None, None, "unlisted")
         out.append(Mention(para, e.start, e.end, e.root.i, e.text, (country,) if country else (), "place", e.text,
                            locative=True, place=place))
     return out
+
+
+def _placed_names(doc, lr: LanguageResources) -> list:
+    """"à Moura, dans le centre du pays", "à Tinzaouatène, près de la frontière": a name after a
+    locative preposition that a locative phrase then places is a place, whatever the tagger
+    thought it was."""
+    out = []
+    for t in doc:
+        if not (lr.has("loc_prep", t.lower_) and t.i + 3 < len(doc) and doc[t.i + 1].pos_ == "PROPN"):
+            continue
+        end = t.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and end - t.i <= 3:
+            end += 1
+        if end + 1 < len(doc) and doc[end].text == "," and (
+                lr.has("loc_prep", doc[end + 1].lower_) or lr.has("near_prep", doc[end + 1].lower_)):
+            out.append(doc.char_span(doc[t.i + 1].idx, doc[end - 1].idx + len(doc[end - 1]), label="placed"))
+    return [e for e in out if e is not None]
 
 
 #: spaCy entity labels of places.
