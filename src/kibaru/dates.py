@@ -7,12 +7,13 @@ an anchor (the publication date), absolute ones do not.
 """
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .errors import ResourceError
+from .intervals import (day_iv, month_iv, nearest_year, part_of, part_week, shifted, unit_interval, weekend,
+                        year_of_weekday)
 from .records import DateInterval
 
 #: How far "dans les prochaines semaines" / "in the coming weeks" reaches: two of the units.
@@ -219,7 +220,7 @@ class TimeParser:
         n = _number(g.get("n")) or 1
         later = g["rel"].lower() in ("après", "after", "lendemain")
         unit = self.w.units.get((g.get("unit") or "").lower()) or "day"
-        return _unit_interval(day, unit, n if later else -n, offset.text, exact=True)
+        return unit_interval(day, unit, n if later else -n, offset.text, exact=True)
 
     def resolve(self, f: Found, anchor: date | None, *, future: bool = False) -> DateInterval:
         """The interval an expression denotes, seen from `anchor` (publication date)."""
@@ -261,36 +262,36 @@ class TimeParser:
         year = int(g["year"]) if g.get("year") else None
         if f.kind == "numeric":
             d = date(int(g["year"]), int(g["mon"]), int(g["day"]))
-            return _day(d, t)
+            return day_iv(d, t)
         if f.kind == "full":
             day = int(g["day"])
             wd = w.weekdays.get((g.get("weekday") or "").lower())
             d = (g.get("dir") or "").lower()
             fut = d in w.future if d else future
-            y = year or _year_of_weekday(anchor, month, day, wd) or _nearest_year(anchor, month, day, fut)
-            return _day(date(y, month, day), t) if y else None
+            y = year or year_of_weekday(anchor, month, day, wd) or nearest_year(anchor, month, day, fut)
+            return day_iv(date(y, month, day), t) if y else None
         if f.kind == "full_rel_year" and anchor:
             y = anchor.year + (1 if g["dir"].lower() in w.future else -1)
-            return _day(date(y, month, int(g["day"])), t)
+            return day_iv(date(y, month, int(g["day"])), t)
         if f.kind == "day_range2":
             m1, m2 = w.months[g["m1"].lower()], w.months[g["m2"].lower()]
-            y2 = int(g["y2"]) if g.get("y2") else _nearest_year(anchor, m2, int(g["d2"]), future)
+            y2 = int(g["y2"]) if g.get("y2") else nearest_year(anchor, m2, int(g["d2"]), future)
             y1 = int(g["y1"]) if g.get("y1") else (y2 - 1 if y2 and m1 > m2 else y2)
             if not y1 or not y2:
                 return None
             return DateInterval(date(y1, m1, int(g["d1"])).isoformat(), date(y2, m2, int(g["d2"])).isoformat(),
                                 "range", t)
         if f.kind == "day_range":
-            y = year or _nearest_year(anchor, month, int(g["d1"]), future)
+            y = year or nearest_year(anchor, month, int(g["d1"]), future)
             if not y:
                 return None
             return DateInterval(date(y, month, int(g["d1"])).isoformat(),
                                 date(y, month, int(g["d2"])).isoformat(), "range", t)
         if f.kind == "month_year":
-            return _part(_month(year, month, t), g.get("part"), w)
+            return part_of(month_iv(year, month, t), g.get("part"), w)
         if f.kind == "part_month":
-            y = _nearest_year(anchor, month, 15, future)
-            return _part(_month(y, month, t), g.get("part"), w) if y else None
+            y = nearest_year(anchor, month, 15, future)
+            return part_of(month_iv(y, month, t), g.get("part"), w) if y else None
         if f.kind in ("month_rel", "month"):
             if not anchor:
                 return None
@@ -301,7 +302,7 @@ class TimeParser:
                 y = anchor.year if month > anchor.month else anchor.year + 1
             else:
                 y = anchor.year if month <= anchor.month else anchor.year - 1
-            return _month(y, month, t)
+            return month_iv(y, month, t)
         if f.kind == "since_year":
             if anchor is not None and year > anchor.year:
                 return None  # "depuis 2025" in a 2024 text: a typo or another reckoning, no interval
@@ -313,7 +314,7 @@ class TimeParser:
                 return None
             return DateInterval(f"{y1}-01-01", f"{y2}-12-31", "range", t)
         if f.kind == "part_year":
-            return _part(DateInterval(f"{year}-01-01", f"{year}-12-31", "year", t), g["part"], w)
+            return part_of(DateInterval(f"{year}-01-01", f"{year}-12-31", "year", t), g["part"], w)
         if f.kind == "year":
             return DateInterval(f"{year}-01-01", f"{year}-12-31", "year", t)
         if f.kind == "season":
@@ -321,20 +322,20 @@ class TimeParser:
         if anchor is None:
             return None
         if f.kind == "same_day":  # the narrative's day is the caller's to give; alone, the anchor's
-            return _day(anchor, t)
+            return day_iv(anchor, t)
         if f.kind == "rel_day":
-            return _day(anchor + timedelta(days=w.days[g["rday"].lower()]), t)
+            return day_iv(anchor + timedelta(days=w.days[g["rday"].lower()]), t)
         if f.kind == "weekday":
             wd = w.weekdays[g["weekday"].lower()]
             d = (g.get("dir") or "").lower()
             fut = d in w.future if d else future
             if fut:
                 delta = (wd - anchor.weekday()) % 7 or 7
-                return _day(anchor + timedelta(days=delta), t)
+                return day_iv(anchor + timedelta(days=delta), t)
             delta = (anchor.weekday() - wd) % 7
             if d in w.past and delta == 0:
                 delta = 7
-            return _day(anchor - timedelta(days=delta), t)
+            return day_iv(anchor - timedelta(days=delta), t)
         if f.kind == "since_day":  # "depuis jeudi", "since yesterday": from that day to the report's
             one = Found(f.start, f.end, t, "weekday" if g.get("weekday") else "rel_day", g)
             d = self._resolve(one, anchor, False)
@@ -345,34 +346,34 @@ class TimeParser:
             end = start + timedelta(days=(w.weekdays[g["wd2"].lower()] - start.weekday()) % 7)
             return DateInterval(start.isoformat(), end.isoformat(), "range", t)
         if f.kind == "part_week":
-            return _part_week(anchor, g, w, future, t)
+            return part_week(anchor, g, w, future, t)
         unit = w.units.get((g.get("unit") or "").lower())
         if unit == "weekend":
-            return _weekend(anchor, g, w, future, t)
+            return weekend(anchor, g, w, future, t)
         if f.kind == "shift":
             # (the caller passes the day the narrative is on as anchor)
             if g.get("sday"):
-                return _day(anchor + timedelta(days=w.shift_days[g["sday"].lower()]), t)
+                return day_iv(anchor + timedelta(days=w.shift_days[g["sday"].lower()]), t)
             n = _number(g.get("n")) or 1
-            return _unit_interval(anchor, unit or "day", n * w.shift_dirs[re.sub(r"\s+", " ", g["sdir"].lower())], t,
+            return unit_interval(anchor, unit or "day", n * w.shift_dirs[re.sub(r"\s+", " ", g["sdir"].lower())], t,
                                   exact=True)
         if f.kind == "this_unit":
-            return _unit_interval(anchor, unit, 0, t)
+            return unit_interval(anchor, unit, 0, t)
         if f.kind == "unit_rel":
             step = 1 if g["dir"].lower() in w.future else -1
-            return _unit_interval(anchor, unit, step, t)
+            return unit_interval(anchor, unit, step, t)
         n = _number(g.get("n"))
         if f.kind == "offset":
             # "dix jours après la décision": what follows happened N units before the anchor
             # (the caller passes the day of the sentence's own event as anchor)
             before = g["rel"].lower() in ("après", "after", "lendemain")
-            return _unit_interval(anchor, unit or "day", -(n or 1) if before else (n or 1), t, exact=True)
+            return unit_interval(anchor, unit or "day", -(n or 1) if before else (n or 1), t, exact=True)
         if f.kind == "ago" and n:
-            return _unit_interval(anchor, unit, -n, t, exact=True)
+            return unit_interval(anchor, unit, -n, t, exact=True)
         if f.kind == "in_n" and n:
-            return _unit_interval(anchor, unit, n, t, exact=True)
+            return unit_interval(anchor, unit, n, t, exact=True)
         if f.kind == "coming":
-            end = _shift(anchor, unit, COMING_SPAN)
+            end = shifted(anchor, unit, COMING_SPAN)
             return DateInterval(anchor.isoformat(), end.isoformat(), "range", t)
         return None
 
@@ -387,140 +388,16 @@ _NUM_WORDS = r"\d+|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze|an?
 #: ("au lendemain de l'attaque" is an offset, not a shift of the narrative's day).
 _SHIFT_STOP = r"de|du|d'|des|of|the|a|an|his|her|its|their|yesterday|tomorrow"
 
-#: Days (from Monday) each part of a week covers: early, middle, late.
-_WEEK_PARTS = {"begin": (0, 1), "middle": (2, 3), "end": (4, 6)}
-
-
-def _part_week(anchor: date | None, g: dict, w: TimeWords, future: bool, text: str) -> DateInterval | None:
-    """"en début de semaine", "late last week", "earlier this week": part of a week, as a range."""
-    if anchor is None:
-        return None
-    which = (g.get("which") or "").lower()
-    d = (g.get("dir") or "").lower()
-    step = -1 if which == "last" or d in w.past else 1 if which == "next" or d in w.future else 0
-    monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
-    part = (g.get("part") or "").lower()
-    if part == "earlier":  # "earlier this week": from Monday to the day before the anchor
-        return DateInterval(monday.isoformat(), max(monday, anchor - timedelta(days=1)).isoformat(), "range", text)
-    lo, hi = _WEEK_PARTS[w.parts.get(part, "middle")]
-    s, e = monday + timedelta(days=lo), monday + timedelta(days=hi)
-    if step == 0 and not future and s > anchor:
-        s, e = s - timedelta(weeks=1), e - timedelta(weeks=1)  # "en fin de semaine" told on a Monday
-    return DateInterval(s.isoformat(), e.isoformat(), "range", text)
-
-
-def _weekend(anchor: date | None, g: dict, w: TimeWords, future: bool, text: str) -> DateInterval | None:
-    """"ce week-end", "le week-end dernier", "next weekend": a Saturday and Sunday."""
-    if anchor is None:
-        return None
-    d = (g.get("dir") or "").lower()
-    saturday = anchor + timedelta(days=5 - anchor.weekday())  # this week's
-    if d in w.past or not d and not future and saturday > anchor:
-        saturday -= timedelta(weeks=1)
-    elif d in w.future and saturday <= anchor:
-        saturday += timedelta(weeks=1)
-    return DateInterval(saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), "range", text)
-
-
 def _number(s: str | None) -> int | None:
     if not s:
         return None
     return int(s) if s.isdigit() else _NUMBERS.get(s.lower())
 
 
+
 def _valid_day(s: str | None) -> bool:
     return bool(s) and 1 <= int(s) <= 31
 
-
-def _day(d: date, text: str) -> DateInterval:
-    return DateInterval(d.isoformat(), d.isoformat(), "day", text)
-
-
-def _month(year: int, month: int, text: str) -> DateInterval:
-    last = calendar.monthrange(year, month)[1]
-    return DateInterval(f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}", "month", text)
-
-
-def _part(iv: DateInterval, part: str | None, w: TimeWords) -> DateInterval:
-    """"début/mi/fin" of a month or year: a third of it, as a range."""
-    which = w.parts.get((part or "").lower())
-    if not which:
-        return iv
-    s, e = date.fromisoformat(iv.start), date.fromisoformat(iv.end)
-    third = (e - s).days // 3
-    if which == "begin":
-        e = s + timedelta(days=third)
-    elif which == "middle":
-        s, e = s + timedelta(days=third), s + timedelta(days=2 * third + 1)
-    else:
-        s = e - timedelta(days=third)
-    return DateInterval(s.isoformat(), e.isoformat(), "range", iv.text)
-
-
-def _nearest_year(anchor: date | None, month: int, day: int, future: bool) -> int | None:
-    """Year of a day-month without year: the occurrence nearest the anchor, in the past
-    unless the clause speaks of the future."""
-    if anchor is None:
-        return None
-    best = None
-    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            d = date(y, month, min(day, calendar.monthrange(y, month)[1]))
-        except ValueError:
-            continue
-        gap = (d - anchor).days
-        # a past clause speaks of a past day, a future clause of a coming one (a week of slack
-        # for datelines and announcements)
-        penalty = 1000 if (not future and gap > 7) or (future and gap < -7) else 0
-        score = abs(gap) + penalty
-        if best is None or score < best[0]:
-            best = (score, y)
-    return best[1] if best else None
-
-
-def _year_of_weekday(anchor: date | None, month: int, day: int, weekday: int | None) -> int | None:
-    """"mercredi 10 août" without a year: the year near the anchor where that day is a Wednesday."""
-    if anchor is None or weekday is None:
-        return None
-    for y in (anchor.year, anchor.year - 1, anchor.year + 1, anchor.year - 2, anchor.year - 3):
-        try:
-            if date(y, month, day).weekday() == weekday:
-                return y
-        except ValueError:
-            continue
-    return None
-
-
-def _shift(d: date, unit: str | None, n: int) -> date:
-    if unit == "day":
-        return d + timedelta(days=n)
-    if unit == "week":
-        return d + timedelta(weeks=n)
-    if unit == "month":
-        m = d.month - 1 + n
-        y, m = d.year + m // 12, m % 12 + 1
-        return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
-    if unit == "year":
-        return date(d.year + n, d.month, min(d.day, calendar.monthrange(d.year + n, d.month)[1]))
-    raise ValueError(f"unknown unit {unit!r}")
-
-
-def _unit_interval(anchor: date, unit: str | None, n: int, text: str, *, exact: bool = False) -> DateInterval:
-    """The day/week/month/year n units from the anchor; `exact` keeps the day for "il y a N"."""
-    d = _shift(anchor, unit, n)
-    if unit == "day" or (exact and unit == "week"):
-        if unit == "week":
-            s = d - timedelta(days=d.weekday())
-            return DateInterval(s.isoformat(), (s + timedelta(days=6)).isoformat(), "week", text)
-        return _day(d, text)
-    if unit == "week":
-        s = d - timedelta(days=d.weekday())
-        return DateInterval(s.isoformat(), (s + timedelta(days=6)).isoformat(), "week", text)
-    if unit == "month":
-        return _month(d.year, d.month, text)
-    if unit == "year":
-        return DateInterval(f"{d.year}-01-01", f"{d.year}-12-31", "year", text)
-    raise ValueError(f"unknown unit {unit!r}")
 
 
 def first_full_date(parser: TimeParser, text: str) -> date | None:

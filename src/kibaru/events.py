@@ -10,7 +10,6 @@ Several mentions of one event in an article (headline, lead, body) are merged.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from datetime import date
 
 from .mentions import ArticleActors, Mention
@@ -217,37 +216,6 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                 if locs:
                     scene = (self._town_of(locs[-1], lead), last_day or lead.day)
         return merge_mentions(out)
-
-    def _seat(self, slots, sent) -> Place | None:
-        """"Réuni vendredi, le Conseil de paix et de sécurité de l'UA a réclamé…": an organisation
-        acting in session sits where it sits."""
-        org = next((m for m in slots.actor if m.kind == "organisation" and m.code in self.seats), None)
-        if org is None or not any(self.lr.has("session_word", t.lemma_.lower()) for t in sent):
-            return None
-        return self.seats[org.code]
-
-    def _told_where(self, sent, ms, before: list[EventMention]) -> list[EventMention]:
-        """"La France reconnaît l'État de Palestine. Emmanuel Macron l'a annoncé hier soir … à New
-        York": where the act the sentence before told was made known, when it said no place."""
-        root = sent.root
-        if not (self.lr.has("report_verb", root.lemma_.lower()) and any(
-                c.dep_ in ("obj", "dobj") and c.pos_ == "PRON" for c in root.children)):
-            return before
-        where = [m for m in ms if m.locative and m.place is not None]
-        if not where:
-            return before
-        return [em if em.location is not None else replace(em, location=place_of(where[-1])) for em in before]
-
-    @staticmethod
-    def _struck(tok, trig, m) -> bool:
-        """"Bamako frappée au cœur", "Kidal a été bombardée": the town an attack strikes."""
-        return trig.event in ("ASSAULT", "COERCE") and (
-            m.head == tok.head.i and tok.dep_ in ("acl", "amod") or
-            any(c.i == m.head and c.dep_ in ("nsubj:pass", "nsubjpass", "obj", "dobj") for c in tok.children))
-
-    def _left(self, t) -> bool:
-        """Is this the place a departure leaves ("a quitté Conakry", "left Moscow")?"""
-        return t.dep_ in ("obj", "dobj") and self.lr.has("depart_verb", t.head.lemma_.lower())
 
     @staticmethod
     def _dated_apart(c, times, sent) -> bool:
