@@ -375,3 +375,10 @@ def test_a_participle_telling_a_done_act_is_past_whatever_its_sentence_plans(cod
                "tchadiennes d'ici à la fin de l'année.", published="2024-11-27")
     signed = [m for m in got.mentions if m.evidence[0].trigger == "approuvé"]
     assert signed and signed[0].status == "occurred" and signed[0].date.start == "2024-11-26"
+
+
+def test_a_meeting_to_come_is_not_where_the_story_is_today(code):
+    got = code("Des milliers de Nigérians ont manifesté dimanche à Abuja contre la vie chère. Le prochain sommet "
+               "de la CEDEAO doit se tenir en juin 2025.", published="2024-12-16")
+    ahead = [m for m in _by_event(got, "CONSULT") if m.date.start and m.date.start >= "2025-06-01"]
+    assert ahead and all(m.location is None or m.location.name != "Abuja" for m in ahead)

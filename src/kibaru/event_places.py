@@ -86,7 +86,10 @@ class PlaceChooser:
         places = [m for m in places if m is not building]
         if building is not None and lead.place is not None:
             places.append(lead.place)  # a building named in a dispatch is in the town it is filed from
-        location = place_of(places[0] if places else (scene[0] if event == "CONSULT" else None))
+        # (a meeting with no place is where the story is — unless it is one to come: "le prochain
+        # sommet doit se tenir en juin")
+        ahead = iv.start is not None and scene[1] is not None and iv.start > scene[1].end
+        location = place_of(places[0] if places else (scene[0] if event == "CONSULT" and not ahead else None))
         if location is None and before is not None:
             location = before.location  # "L'assaut a été revendiqué par…": where the attack told before was
         location = location or seat  # an organisation in session, at its seat
