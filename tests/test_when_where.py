@@ -380,3 +380,13 @@ def test_a_meeting_to_come_is_not_where_the_story_is_today(code):
 def test_the_one_event_of_a_story_is_placed_and_dated_from_the_story(code, text, published, event, place, day):
     [m] = _by_event(code(text, published=published), event)
     assert (m.location.name, m.date.start) == (place, day)
+
+
+def test_an_act_toward_no_one_named_is_where_the_story_is_that_day(code):
+    # ("l'aide humanitaire française": whom it is for is told only by the place, which the
+    # story set in the sentence before)
+    got = code("Jeudi, en visite dans la capitale tchadienne, le ministre français des Affaires étrangères a été "
+               "reçu par le président tchadien. Il avait salué le rôle du Tchad dans l'accueil des réfugiés et "
+               "promis de renforcer l'aide humanitaire française dans l'est du pays.", published="2024-11-30")
+    [aid] = _by_event(got, "AID")
+    assert aid.location is not None and aid.location.country == "TCD"

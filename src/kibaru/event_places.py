@@ -107,7 +107,7 @@ class PlaceChooser:
             location = headline_places[event]  # "Attaque à Bamako" heads the report of that attack
         location = location or (occasion.location if occasion is not None else None)
         if location is None and scene[0] is not None and scene[1] is not None and iv.precision == "day" \
-                and iv.start == scene[1].start and self._on_ground_of(scene[0].code, actor, recipient):
+                and iv.start == scene[1].start and (not recipient or self._on_ground_of(scene[0].code, actor, recipient)):
             # "… arrivé jeudi à Nouakchott. Les deux dirigeants sont convenus de …": the same day,
             # the story is still where it was last told to be
             location = place_of(scene[0])
