@@ -572,3 +572,12 @@ def test_clashes_that_pit_two_sides_are_one_assault_between_them(code):
     got = events(code("De violents affrontements ont opposé lundi l'armée tchadienne aux rebelles soudanais "
                       "près de la frontière."))
     assert any(e[0] == "ASSAULT" and set(e[1]) | set(e[2]) == {"TCD", "SDN"} for e in got), got
+
+
+@pytest.mark.parametrize("text, mode, actor", [
+    ("Le Bénin a fermé sa frontière et expulsé trois diplomates nigériens.", "expel", ["BEN"]),
+    ("Le Mali avait accusé l'Algérie et rappelé son ambassadeur.", "withdraw", ["MLI"]),
+])
+def test_a_participle_sharing_its_verb_s_auxiliary_acts_for_that_verb_s_subject(code, text, mode, actor):
+    [m] = [m for m in code(text, published="2024-03-01").mentions if m.mode == mode]
+    assert [p.code for p in m.actor] == actor

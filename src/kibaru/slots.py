@@ -67,7 +67,9 @@ class SlotFiller:
             # "Accueilli à Moscou, le président…": the participle's subject is the main verb's
             # (or, when the parser made the participle the root, its conjunct's)
             passive = "Part" in tok.morph.get("VerbForm") and "Pres" not in tok.morph.get("Tense") and not any(c.dep_.startswith("aux") for c in tok.children) \
-                and not lr.has("active_participle", tok.lemma_.lower())  # ("Arrivé dimanche…", "en rappelant…")
+                and not lr.has("active_participle", tok.lemma_.lower()) \
+                and not (tok.dep_ == "conj" and any(c.dep_ in ("aux:tense", "aux") for c in tok.head.children))
+            # (active: "Arrivé dimanche…", "en rappelant…", "avait salué … et promis": the auxiliary shared)
             hosts = [tok.head] if tok.head.i != tok.i else \
                 [c for c in tok.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")][:1] if passive else []
             for host in hosts:
