@@ -324,6 +324,7 @@ class DateChooser:
             # "a annoncé lundi qu'il se rendrait au Togo": the announcement's day is not the visit's
             span = {t.idx - sent.start_char for t in clause.subtree}
             times = [ft for ft in times if ft[0].start in span]
+        narrative = last_day or lead.day  # the day the story is on
         offset = offset_before(times, tok, sent)
         dated_offset = offset_of_dated(times, tok, sent)
         times = [ft for ft in times if ft[0].kind != "offset"]
@@ -360,10 +361,10 @@ class DateChooser:
             iv = DateInterval.unknown()
         elif iv is None and occasion is not None and occasion.date.precision != "unknown":
             iv = occasion.date  # "ont signé à cette occasion": when the event told before happened
-        elif iv is not None and iv[0].kind == "same_day" and (last_day or lead.day) is not None and (
-                not stale(last_day or lead.day, anchor) or iv[0].text.lower() in self.time.w.then_day):
+        elif iv is not None and iv[0].kind == "same_day" and narrative is not None and (
+                not stale(narrative, anchor) or iv[0].text.lower() in self.time.w.then_day):
             # "Dans la soirée, Bamako a dénoncé…": that day's evening (the story's, before any other)
-            iv = replace(last_day or lead.day, text=iv[0].text)
+            iv = replace(narrative, text=iv[0].text)
         elif iv is not None and iv[0].kind == "shift":
             iv = iv[1]  # already read from the narrative's day
         elif iv is not None:

@@ -20,8 +20,8 @@ from .resources import LanguageResources, Resources
 from .merging import merge_mentions
 from .scores import modes, plover_score
 from .event_places import PlaceChooser, meeting_place, place_complement, place_of
-from .event_dates import (DateChooser, Lead, after_start_word, after_validity_word, anchor_date, lead_of, nearest_time,
-                          occasion_of, offset_before, pluperfect, recent_tense, stale)
+from .event_dates import (DateChooser, Lead, after_validity_word, anchor_date, lead_of, nearest_time,
+                          occasion_of, offset_before, pluperfect, recent_tense, stale, starts_ahead)
 from .actors import MAX_EXPANDED
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
 from .clauses import ClauseReader
@@ -89,7 +89,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                 stext = sent.text
                 # ("le lendemain", "two days later": from the day the narrative is on)
                 narrative = last_day or lead.day
-                times = [(f, self.time.resolve(f, anchor, future=after_start_word(stext, f.start, self.lr))
+                times = [(f, self.time.resolve(f, anchor, future=starts_ahead(sent, f, self.lr))
                           if f.kind != "shift" else self.time.resolve(f, date.fromisoformat(narrative.start))
                           if narrative is not None and narrative.precision == "day" else DateInterval.unknown())
                          for f in self.time.find(stext) if not after_validity_word(stext, f.start, self.lr)
@@ -199,7 +199,6 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                         and (anchor is None or iv.start <= anchor.isoformat())]
                 if all(em.status == "planned" for em in found) and (found or self.status(sent.root, None, sent) == "planned"):
                     days = []  # "est attendu dimanche à Thiaroye": a day ahead, not the story's
-
                 if days:  # the main clause's day ("ont annoncé dimanche…, après … la nuit du 31 mars")
                     main = nearest_time(days, sent.root, sent)
                     if main and pluperfect(sent.root, None):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Span
+
 from .knowledge import normalise_form
 from .resources import MAX_FORM_TOKENS, LanguageResources, PlaceEntry, Resources, fold, is_acronym
 from .titles import surface
@@ -248,8 +250,8 @@ def _placed_names(doc, lr: LanguageResources) -> list:
             end += 1
         if end + 1 < len(doc) and doc[end].text == "," and (
                 lr.has("loc_prep", doc[end + 1].lower_) or lr.has("near_prep", doc[end + 1].lower_)):
-            out.append(doc.char_span(doc[t.i + 1].idx, doc[end - 1].idx + len(doc[end - 1]), label="placed"))
-    return [e for e in out if e is not None]
+            out.append(Span(doc, t.i + 1, end, label="placed"))
+    return out
 
 
 #: spaCy entity labels of places.
