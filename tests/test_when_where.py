@@ -390,3 +390,17 @@ def test_an_act_toward_no_one_named_is_where_the_story_is_that_day(code):
                "promis de renforcer l'aide humanitaire française dans l'est du pays.", published="2024-11-30")
     [aid] = _by_event(got, "AID")
     assert aid.location is not None and aid.location.country == "TCD"
+
+
+def test_a_province_named_after_its_noun_is_where_it_happened(code):
+    got = code("Des jihadistes ont attaqué jeudi un convoi de l'armée mozambicaine dans la province de "
+               "Cabo Delgado, selon la police.", published="2024-05-11")
+    [m] = _by_event(got, "ASSAULT")
+    assert (m.location.name, m.location.country) == ("Cabo Delgado", "MOZ")
+
+
+def test_from_a_day_on_is_no_departure(code):
+    # "à partir du 2 mars": a preposition, not troops leaving
+    got = code("Le Bénin a déployé à partir du 2 mars des soldats le long de sa frontière nord.",
+               published="2025-03-20")
+    assert not _by_event(got, "RETREAT")

@@ -75,7 +75,8 @@ class Knowledge:
         seats = read_tsv(root / "seats.tsv", ("code", "seat", "metonym"))
         return cls(
             gazetteer=gaz,
-            places=read_tsv(root / "places.tsv", PLACE_COLUMNS),
+            # towns from GeoNames, then the regions written by hand (no GeoNames id)
+            places=read_tsv(root / "places.tsv", PLACE_COLUMNS) + read_tsv(root / "regions.tsv", PLACE_COLUMNS),
             people=read_tsv(root / "people.tsv", PEOPLE_COLUMNS),
             roles={lg: read_tsv(root / lg / "roles.tsv", ROLE_COLUMNS) for lg in languages},
             events={lg: read_tsv(root / lg / "events.tsv", EVENT_COLUMNS) for lg in languages},

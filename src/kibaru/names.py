@@ -183,12 +183,20 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
                 doc[head].dep_ == "compound" and lr.has("office_noun", doc[head].head.lemma_.lower())):
             # ("the Bush administration": a president's name, whatever town bears it)
             p = places[0]
+            if _division_named(lr, doc, i):  # "la région de Kidal": the region, not its town
+                p = next((c for c in places if c.feature == "region"), p)
             out.append(Mention(para, i, i + L, head, span.text, (p.country,), "place", p.name,
                                locative=loc, place=p))
         i += L
     out = _places_in_context(doc, out, res)
     out += _unlisted_places(doc, para, lr, out)
     return _qualify_institutions(doc, out)
+
+
+def _division_named(lr: LanguageResources, doc, i: int) -> bool:
+    """Does a division noun open the name ("la région de Kidal", "the state of Borno")?"""
+    return i > 1 and doc[i - 1].lower_ in ("de", "d'", "du", "of") \
+        and lr.words.get("place_noun", {}).get(doc[i - 2].lemma_.lower()) == "division"
 
 
 def _places_in_context(doc, found: list[Mention], res: Resources) -> list[Mention]:
@@ -227,8 +235,11 @@ def _unlisted_places(doc, para: int, lr: LanguageResources, found: list[Mention]
         if not here or e.label_ != "placed" and (e.root.dep_ in ("obl:arg", "obj", "dobj", "iobj")
                                                  or e.root.dep_.startswith("nsubj")):
             continue  # "lié à Al-Qaïda": what a verb takes, no place
-        country = next((m.codes[0] for m in sorted(found, key=lambda m: abs(m.start - e.start))
-                        if m.kind in ("place", "country") and len(m.codes) == 1 and len(m.codes[0]) == 3
+        # the country of the nearest place the sentence names, else of the nationality it names
+        # ("l'armée mozambicaine … dans la province de Cabo Delgado")
+        country = next((m.codes[0] for kinds in (("place", "country"), ("demonym",))
+                        for m in sorted(found, key=lambda m: abs(m.start - e.start))
+                        if m.kind in kinds and len(m.codes) == 1 and len(m.codes[0]) == 3
                         and e.sent.start <= m.start < e.sent.end), "")
         taken.update(range(e.start, e.end))
         place = PlaceEntry(None, e.text, country, None, None, "unlisted")

@@ -139,9 +139,10 @@ class Resources:
 
     @cached_property
     def places(self) -> dict[str, list[PlaceEntry]]:
-        """Folded place form → places, most important first (capitals, then cities)."""
+        """Folded place form → places, most important first (capitals, then towns, then the
+        regions a town's name may also be: "Kidal" is the town unless "la région de" says so)."""
         index: dict[str, list[PlaceEntry]] = {}
-        rank = {"seat": 0, "capital": 1, "region": 2, "city": 3}
+        rank = {"seat": 0, "capital": 1, "city": 2, "region": 3}
         for r in self.knowledge.places:
             p = PlaceEntry(int(r["geonameid"]) if r["geonameid"].isdigit() else None, r["name"],
                            r["country"], _float(r["lat"]), _float(r["lon"]), r["feature"])

@@ -102,6 +102,8 @@ def following(tok) -> list:
 def match_trigger(tok, lr: LanguageResources) -> Trigger | None:
     if tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") and not (tok.pos_ == "PROPN" and tok.is_lower):
         return None
+    if _in_locution(tok, lr):
+        return None  # "à partir du 9 juillet": a preposition, not someone leaving
     keys = {tok.lemma_.lower(), tok.lower_}
     cands = [t for k in keys for t in lr.triggers.get(k, [])]
     cands.sort(key=lambda t: -len(t.words))
@@ -129,6 +131,15 @@ def match_trigger(tok, lr: LanguageResources) -> Trigger | None:
                 continue
         return None if trig.event == NOT_AN_EVENT else trig
     return None
+
+
+def _in_locution(tok, lr: LanguageResources) -> bool:
+    """Is the word inside a several-word preposition the lexicon lists ("à partir de", "à
+    compter du")? Such a word is no verb of its own."""
+    doc = tok.doc
+    return any(lr.has("start_prep", doc[a:b].text.lower())
+               for a in range(max(tok.i - 2, 0), tok.i + 1) for b in range(tok.i + 1, min(tok.i + 3, len(doc)) + 1)
+               if b - a > 1)
 
 
 #: The category of lexicon rows that mark an idiom as no event ("s'appuyer sur": to rely on).
