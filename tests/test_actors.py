@@ -150,6 +150,13 @@ def test_surnames_in_capitals_and_the_people_table(code):
 
 
 @pytest.mark.slow
+def test_a_surname_alone_is_the_one_person_of_the_table_bearing_it(code):
+    got = code("Le chef de la diplomatie belge a appelé jeudi le président Tshisekedi à reprendre le dialogue "
+               "avec Kigali.", lang="fr", published="2025-02-14")
+    assert people(got).get("Félix Tshisekedi", (None,))[0] == "COD", people(got)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("text,lang", [
     ("La Bulgare Kristalina Georgieva a salué mardi les réformes engagées à Dakar.", "fr"),
     ("The Bulgarian Kristalina Georgieva praised the reforms on Tuesday.", "en"),

@@ -404,3 +404,10 @@ def test_from_a_day_on_is_no_departure(code):
     got = code("Le Bénin a déployé à partir du 2 mars des soldats le long de sa frontière nord.",
                published="2025-03-20")
     assert not _by_event(got, "RETREAT")
+
+
+def test_a_statement_made_from_a_town_is_placed_there(code):
+    got = code("Des militaires ont renversé le président nigérien la semaine dernière. Depuis Abidjan, le "
+               "président ivoirien a condamné mardi le coup d'État.", published="2023-08-02")
+    [m] = _by_event(got, "ACCUSE")
+    assert m.location is not None and m.location.name == "Abidjan"

@@ -222,7 +222,7 @@ def resolve_person(p: Mention, out: ArticleActors, by_surname: dict[str, str], r
             lr.has("name_particle", w.lower()) for w in words[:-1]):  # "von der Leyen" is a surname
         key = by_surname.get(fold(words[-1]))
     if key is None:
-        kb = res.people.get(fold(p.name), [])
+        kb = res.people.get(fold(p.name), []) or (res.people_surnames.get(fold(p.name), []) if len(words) == 1 else [])
         learned = res.learned_people.get(fold(p.name))
         code, sector, role = p.code, p.sector, p.role
         if kb:

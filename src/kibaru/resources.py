@@ -216,6 +216,18 @@ class Resources:
         return index
 
 
+    @cached_property
+    def people_surnames(self) -> dict[str, list[dict[str, str]]]:
+        """Folded surname → rows of the one person of the people table who bears it ("le
+        président Tebboune"); a surname two people of the table share is left out."""
+        index: dict[str, list[dict[str, str]]] = {}
+        for r in self.knowledge.people:
+            for name in {r["name"], *r["aliases"].split("|")}:
+                if len(name.split()) > 1:
+                    index.setdefault(fold(name.split()[-1]), []).append(r)
+        return {k: rows for k, rows in index.items() if len({r["name"] for r in rows}) == 1}
+
+
 #: Abbreviated forms of place-name words, as datelines write them ("ST PETERSBURG").
 _ABBREVIATED = {"saint": ("st", "st."), "sainte": ("ste", "ste."), "mount": ("mt", "mt."), "fort": ("ft",)}
 
