@@ -411,3 +411,11 @@ def test_a_statement_made_from_a_town_is_placed_there(code):
                "président ivoirien a condamné mardi le coup d'État.", published="2023-08-02")
     [m] = _by_event(got, "ACCUSE")
     assert m.location is not None and m.location.name == "Abidjan"
+
+
+def test_a_seat_of_power_acting_says_no_place(code):
+    # "Le Kremlin a dénoncé…": who speaks, not where; "au Kremlin" would be a place
+    got = code("Les Vingt-Sept ont adopté un nouveau paquet de sanctions contre la Russie. Le Kremlin a "
+               "dénoncé mercredi une décision « illégale ».", published="2025-05-21")
+    [m] = _by_event(got, "ACCUSE")
+    assert m.location is None

@@ -99,9 +99,6 @@ class PlaceChooser:
         if location is None and event in ("ASSAULT", "COERCE"):
             # "des jihadistes ont frappé Bamako": a town attacked is where the attack happens
             location = place_of(next((m for m in slots.recipient if m.place is not None and m.place.geonameid), None))
-        if location is None and stated and slots.actor and slots.actor[0].place is not None \
-                and not slots.actor[0].locative and slots.actor[0].kind == "country":
-            location = place_of(slots.actor[0])  # "Bamako accuse Alger": the capital speaks from where it is
         if location is None and event in headline_places and fresh \
                 and self._on_ground_of(headline_places[event].country, actor, recipient):
             location = headline_places[event]  # "Attaque à Bamako" heads the report of that attack
