@@ -419,3 +419,23 @@ def test_a_seat_of_power_acting_says_no_place(code):
                "dénoncé mercredi une décision « illégale ».", published="2025-05-21")
     [m] = _by_event(got, "ACCUSE")
     assert m.location is None
+
+
+def test_a_time_the_parser_made_a_participle_s_object_is_that_participle_s():
+    # "…a accepté d'accélérer les projets annoncés l'an dernier", parsed as spaCy's French
+    # model does parse it in a long sentence: "l'an" the object of "annoncés"
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from kibaru.dates import Found
+    from kibaru.event_dates import of_other_noun
+    words = ["Pékin", "a", "accepté", "d'", "accélérer", "les", "projets", "annoncés", "l'", "an", "dernier", "."]
+    heads = [2, 2, 2, 4, 2, 6, 4, 6, 9, 7, 9, 2]
+    deps = ["nsubj", "aux:tense", "ROOT", "mark", "xcomp", "det", "obj", "acl", "det", "obj", "amod", "punct"]
+    pos = ["PROPN", "AUX", "VERB", "ADP", "VERB", "DET", "NOUN", "VERB", "DET", "NOUN", "ADJ", "PUNCT"]
+    spaces = [True, True, True, False, True, True, True, True, False, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              sent_starts=[True] + [False] * 11)
+    sent = next(doc.sents)
+    start = doc[8].idx
+    found = Found(start, doc[10].idx + len("dernier"), "l'an dernier", "last_unit", {})
+    assert of_other_noun(found, doc[2], sent, {})

@@ -78,9 +78,10 @@ def of_other_noun(found, tok, sent, words: dict) -> bool:
             continue  # "dans la nuit du 31 mars au 1er avril": still a time, not another noun
         if t.pos_ == "NOUN" and t.i != tok.i:
             return not _medium_of(t, tok, media)  # ("dans un communiqué du 1er avril, X affirme…")
-    # "les journalistes condamnés le 4 mai": the day of a participle qualifying a noun
+    # "les journalistes condamnés le 4 mai": the day of a participle qualifying a noun (the
+    # parser may take the time for its object: "les projets annoncés l'an dernier")
     h = t.head
-    return t.dep_.startswith("obl") and h.i != tok.i and h.pos_ == "VERB" and h.dep_ in ("acl", "amod") \
+    return (t.dep_.startswith("obl") or t.dep_ in ("obj", "dobj", "advmod")) and h.i != tok.i and h.pos_ == "VERB" and h.dep_ in ("acl", "amod") \
         and tok.i not in {x.i for x in h.subtree} and not _medium_of(h.head, tok, media)
 
 
