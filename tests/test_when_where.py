@@ -439,3 +439,19 @@ def test_a_time_the_parser_made_a_participle_s_object_is_that_participle_s():
     start = doc[8].idx
     found = Found(start, doc[10].idx + len("dernier"), "l'an dernier", "last_unit", {})
     assert of_other_noun(found, doc[2], sent, {})
+
+
+def test_the_day_before_holds_what_its_phrase_tells_however_long(code):
+    got = code("LIBREVILLE, 1er septembre (Agence) - Les militaires ont installé vendredi un nouveau gouvernement, "
+               "au lendemain d'une journée tendue où l'Union africaine a suspendu le Gabon de toutes ses instances.",
+               published="2023-09-01")
+    [m] = [m for m in _by_event(got, "SANCTION") if m.actor and m.actor[0].code == "IGO:AU"]
+    assert m.date.start == "2023-08-31"
+
+
+def test_the_region_a_division_noun_names_is_the_region(code):
+    got = code("Des hommes armés ont attaqué samedi un poste de gendarmerie dans la région de Kidal, au Mali.",
+               published="2024-03-11")
+    [m] = _by_event(got, "ASSAULT")
+    assert (m.location.name, m.location.country) == ("Kidal", "MLI")
+    assert m.location.geonameid is None  # the region (hand-written, no GeoNames id), not the town

@@ -218,9 +218,17 @@ def after_validity_word(text: str, start: int, lr: LanguageResources) -> bool:
 def offset_before(times, tok, sent):
     """The "N jours après", "au lendemain de", "a day after" just before the trigger, if any."""
     pos = tok.idx - sent.start_char
-    near = [f for f, _ in times if f.kind == "offset" and f.end <= pos <= f.end + OFFSET_REACH
+    near = [f for f, _ in times if f.kind == "offset" and f.end <= pos and (
+        pos <= f.end + OFFSET_REACH or _opens(f, tok, sent))
             and not any(g.kind != "offset" and f.end <= g.start < pos for g, _ in times)]  # (not "after the vote on May 3, X…")
     return max(near, key=lambda f: f.end) if near else None
+
+
+def _opens(found, tok, sent) -> bool:
+    """Does the offset phrase hold the trigger, however far ("au lendemain d'une journée où la
+    Cedeao a suspendu la Guinée-Bissau")?"""
+    at = _tokens_of(found, sent)
+    return at is not None and any(t.i == tok.i for t in at.root.subtree) and not any(t.i == tok.i for t in at)
 
 
 def offset_of_dated(times, tok, sent):
