@@ -455,3 +455,10 @@ def test_the_region_a_division_noun_names_is_the_region(code):
     [m] = _by_event(got, "ASSAULT")
     assert (m.location.name, m.location.country) == ("Kidal", "MLI")
     assert m.location.geonameid is None  # the region (hand-written, no GeoNames id), not the town
+
+
+def test_a_town_near_which_it_happened_is_more_than_its_region(code):
+    got = code("Jeudi, des hommes armés ont incendié plusieurs camions-citernes près de Bougouni, dans la région "
+               "de Sikasso, selon des chauffeurs.", published="2025-10-04")
+    [m] = _by_event(got, "ASSAULT")
+    assert (m.location.name, m.location.country) == ("Bougouni", "MLI")

@@ -89,6 +89,8 @@ class PlaceChooser:
         # (a meeting with no place is where the story is — unless it is one to come: "le prochain
         # sommet doit se tenir en juin")
         ahead = iv.start is not None and scene[1] is not None and iv.start > scene[1].end
+        # "près de Kolondiéba, dans la région de Sikasso": the town, not the region that situates it
+        places = sorted(places, key=lambda m: getattr(m.place, "feature", None) == "region")
         location = place_of(places[0] if places else (scene[0] if event == "CONSULT" and not ahead else None))
         if location is None and before is not None:
             location = before.location  # "L'assaut a été revendiqué par…": where the attack told before was

@@ -117,7 +117,9 @@ class SlotFiller:
             if not ms:
                 continue
             if slot == "prep":
-                locs = [m for m in ms if self._is_loc(m, prep)]
+                # (or the argument is a place its own words say is where: "près de Kolondiéba")
+                locs = [m for m in ms if self._is_loc(m, prep) or m.head == arg.i and m.locative
+                        and (m.kind == "place" or m.place is not None)]
                 if locs:
                     slots.places.extend(locs)
                     if frame.get("loc") == "recipient":
