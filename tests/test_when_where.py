@@ -462,3 +462,10 @@ def test_a_town_near_which_it_happened_is_more_than_its_region(code):
                "de Sikasso, selon des chauffeurs.", published="2025-10-04")
     [m] = _by_event(got, "ASSAULT")
     assert (m.location.name, m.location.country) == ("Bougouni", "MLI")
+
+
+def test_the_capital_as_the_complement_of_where_is_the_home_capital(code):
+    got = code("Le procès de l'opposant tchadien Succès Masra a repris lundi. M. Masra avait été arrêté à son "
+               "domicile de la capitale le 16 mai à l'aube.", published="2025-08-12")
+    [m] = _by_event(got, "COERCE")
+    assert m.location.name == "N'Djamena"

@@ -311,10 +311,19 @@ def bare_capitals(doc, para: int, lr: LanguageResources, res: Resources, home: s
     for t in doc:
         if lr.words.get("place_noun", {}).get(t.lemma_.lower()) == "capital" and t.i not in taken \
                 and any(c.dep_ == "det" and lr.has("definite", c.lower_) for c in t.children) \
-                and not any(c.dep_ in ("amod", "nmod", "appos", "compound") for c in t.children) and _where(lr, t):
+                and not any(c.dep_ in ("amod", "nmod", "appos", "compound") for c in t.children) \
+                and (_where(lr, t) or _of_a_where(lr, t)):
             out.append(Mention(para, t.i, t.i + 1, t.i, t.text, (home,), "country", t.text, locative=True,
                                place=capital, place_name=capital.name))
     return out
+
+
+def _of_a_where(lr: LanguageResources, t) -> bool:
+    """"à son domicile de la capitale", "dans les rues de la capitale": the complement of a
+    noun that says where."""
+    return t.dep_ in ("nmod", "pobj") and any(c.dep_ == "case" and lr.has("de_prep", c.lower_) for c in t.children) \
+        and any(c.dep_ == "case" and (lr.has("loc_prep", c.lower_) or lr.has("near_prep", c.lower_))
+                for c in t.head.children)
 
 
 def _capital_of(lr: LanguageResources, doc, head: int, form_kind: str):
