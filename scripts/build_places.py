@@ -450,6 +450,31 @@ def keep_alternate(alt: str, stop: set[str]) -> bool:
     return True
 
 
+#: Countries whose place names reach French news transliterated from Arabic the French way
+#: ("El Fasher" → "El-Facher", "Omdurman" → "Omdourman", "Juba" → "Djouba").
+ARABIC_NAMED = {"SD", "SS", "TD", "LY", "EG", "DZ", "TN", "MA", "MR", "EH", "SO", "DJ", "ER",
+                "SY", "IQ", "YE", "LB", "JO", "PS", "SA", "AE", "QA", "KW", "OM", "BH"}
+
+
+def french_transliterations(name: str) -> list[str]:
+    """French spellings of an English transliteration: "sh" → "ch", "u" → "ou", an initial
+    "j" → "dj", an article joined by a hyphen ("El Fasher" → "El-Facher")."""
+    if not name.isascii():
+        return []  # scholarly romanisations ("Al Ḩāmūl"): no one writes them in French news
+    out = {name}
+    m = re.match(r"^(Al|El|Ad|Ar|As|Ash|Az|An|At)[ -](.+)$", name)
+    if m:
+        out |= {f"El-{m.group(2)}", f"Al-{m.group(2)}"}
+    for f in list(out):
+        g = f.replace("sh", "ch").replace("Sh", "Ch")
+        g = re.sub(r"(?<![aeoAEOgGqQ])u", "ou", g)  # (not "Tozeur", "Guelmim": French already)
+        g = re.sub(r"\bJ(?=[aeiou])", "Dj", g)
+        out.add(g)
+        out.add(f.replace("sh", "ch").replace("Sh", "Ch"))
+    out.discard(name)
+    return sorted(out)
+
+
 def _adder(forms: list[str]):
     """Return add(form): append form to forms unless a case variant is already there."""
     seen: set[str] = set()
@@ -574,6 +599,11 @@ def main() -> int:
             if freq is not None and not same_as_name and freq(alt) >= COMMON_ZIPF:
                 continue  # 'Pari' (a bet), 'Civ'
             add(alt)
+        if a2 in ARABIC_NAMED:
+            for f in french_transliterations(name):
+                if f.casefold() in gaz or freq is not None and freq(f) >= COMMON_ZIPF or f.casefold() in stop:
+                    continue
+                add(f)
         feature = "capital" if gid in capital_of else "city"
         rows.append(
             [

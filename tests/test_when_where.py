@@ -469,3 +469,10 @@ def test_the_capital_as_the_complement_of_where_is_the_home_capital(code):
                "domicile de la capitale le 16 mai à l'aube.", published="2025-08-12")
     [m] = _by_event(got, "COERCE")
     assert m.location.name == "N'Djamena"
+
+
+def test_arabic_town_names_are_found_as_french_writes_them(code):
+    got = code("Les paramilitaires ont bombardé samedi un marché d'El-Facher, selon des sources médicales.",
+               published="2025-09-22")
+    [m] = _by_event(got, "ASSAULT")
+    assert m.location.country == "SDN" and m.location.geonameid
