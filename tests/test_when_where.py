@@ -476,3 +476,19 @@ def test_arabic_town_names_are_found_as_french_writes_them(code):
                published="2025-09-22")
     [m] = _by_event(got, "ASSAULT")
     assert m.location.country == "SDN" and m.location.geonameid
+
+
+def test_a_live_report_under_a_headline_naming_a_summit_town_is_there(code):
+    got = code("EN DIRECT - Sommet de la CEEAC à Libreville : les dirigeants adoptent une feuille de route\n\n"
+               "17h00 - Les chefs d'État du Gabon, du Cameroun et du Tchad ont signé une déclaration commune sur "
+               "la sécurité maritime.", published="2025-02-08")
+    located = [m for m in got.mentions if m.event in ("SUPPORT", "AGREE", "COOPERATE")]
+    assert located and all(m.location is not None and m.location.name == "Libreville" for m in located)
+
+
+def test_what_the_members_had_done_long_before_they_met_was_not_done_there(code):
+    got = code("Arrivée du président nigérien à l'aéroport de Bamako, accueilli par son homologue malien.\n\n"
+               "Pour rappel, le Mali et le Niger avaient signé un pacte de défense mutuelle en mars 2021.",
+               published="2024-07-06")
+    old = [m for m in got.mentions if m.date.start and m.date.start.startswith("2021")]
+    assert old and all(m.location is None for m in old)

@@ -51,7 +51,7 @@ DATELINE_BODY_TOKENS = 12
 DASHES = ("-", "–", "—", "--", "―")
 
 
-def meeting_place(em, previous, dateline: Place | None = None):
+def meeting_place(em, previous, dateline: Place | None = None, anchor=None):
     """"Réunis à Accra, les dirigeants de la CEDEAO ont décidé… L'organisation a notamment
     décidé la fermeture des frontières": what a meeting's members decide next, with no place of
     its own (the dispatch's dateline is none), is decided where they meet."""
@@ -59,7 +59,13 @@ def meeting_place(em, previous, dateline: Place | None = None):
         return em
     last = previous[-1]
     acodes = {p.code for p in em.actor if p.code}
-    if last.event == "CONSULT" and last.location is not None and acodes & {p.code for p in last.actor if p.code}:
+    # (what they had done before they met was not done there: an act dated before the meeting,
+    # or long before the report when the meeting's day is not told)
+    from .event_dates import stale  # (event_dates reads the dateline from this module)
+    earlier = em.date.end is not None and (em.date.end < last.date.start if last.date.start is not None
+                                           else stale(em.date, anchor))
+    if last.event == "CONSULT" and last.location is not None and acodes & {p.code for p in last.actor if p.code} \
+            and not earlier:
         return replace(em, location=last.location)
     return em
 

@@ -14,6 +14,7 @@ from datetime import date
 
 from .mentions import ArticleActors, Mention
 from .dates import TimeParser
+from .intervals import day_iv
 from .nlp import ParsedArticle
 from .records import DateInterval, Evidence, EventMention, Participant, Place
 from .resources import LanguageResources, Resources
@@ -171,7 +172,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                                      headline_places=headline_places, asked=asked.get(tok.i, ()), earlier=out + found)
                     if em is not None:
                         em = meeting_place(answer_previous(continue_previous(em, out + found), out + found), out + found,
-                                           place_of(lead.place))
+                                           place_of(lead.place), anchor)
                         if para.index <= lead.end and em.location is not None:
                             headline_places.setdefault(em.event, em.location)  # "Bamako frappée au cœur"
                         if not (em.actor and not em.recipient and self._names_people(tok, ms)):
@@ -213,7 +214,10 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                 # ("Les émissaires ont quitté Conakry hier soir": they were there that day)
                 locs = [m for m in ms if m.place is not None and (m.locative or self._left(sent.doc[m.head]))]
                 if locs:
-                    scene = (self._town_of(locs[-1], lead), last_day or lead.day)
+                    # (a headline or lead telling no day is the day the report is out: "Sommet de
+                    # l'AES à Niamey" over a live report)
+                    today = day_iv(anchor, "") if anchor is not None and para.index <= lead.end else None
+                    scene = (self._town_of(locs[-1], lead), last_day or lead.day or today)
         return merge_mentions(out)
 
     @staticmethod
