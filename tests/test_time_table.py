@@ -252,14 +252,15 @@ CASES = [
     case("fr", "[Depuis jeudi], des centaines de jeunes manifestent.", MAR, P, "2025-03-06", "2025-03-10", "range"),
     case("fr", "La frontière est fermée [depuis hier].", MAR, P, "2025-03-09", "2025-03-10", "range"),
     case("en", "Protesters have marched [since Thursday].", MAR, P, "2025-03-06", "2025-03-10", "range"),
-    # ---------------------------------------------------------------- seasons (astronomical; a winter runs into the next year)
-    case("fr", "Les pourparlers remontent [au printemps 2022].", MAR, P, "2022-03-20", "2022-06-20", "range"),
-    case("fr", "Le sommet s'est tenu [l'été dernier].", MAR, P, "2024-06-21", "2024-09-22", "range"),
-    case("fr", "La mission partira [à l'automne prochain].", MAR, P, "2025-09-23", "2025-12-20", "range"),
-    case("fr", "Les combats ont repris [cet hiver].", MAR, P, "2024-12-21", "2025-03-19", "range"),
-    case("en", "Talks collapsed [in the spring of 2022].", MAR, P, "2022-03-20", "2022-06-20", "range"),
-    case("en", "The junta expelled the envoy [last summer].", MAR, P, "2024-06-21", "2024-09-22", "range"),
-    case("en", "Elections are due [next fall].", MAR, P, "2025-09-23", "2025-12-20", "range"),
+    # ---------------------------------------------------------------- seasons (the days both reckonings count, from the solstice or equinox to the end of the season's last month; a winter runs into the next year)
+    case("fr", "Les pourparlers remontent [au printemps 2022].", MAR, P, "2022-03-20", "2022-05-31", "range"),
+    case("fr", "Le sommet s'est tenu [l'été dernier].", MAR, P, "2024-06-21", "2024-08-31", "range"),
+    case("fr", "La mission partira [à l'automne prochain].", MAR, P, "2025-09-23", "2025-11-30", "range"),
+    case("fr", "Les combats ont repris [cet hiver].", MAR, P, "2024-12-21", "2025-02-28", "range"),
+    case("fr", "La sécheresse a frappé [l'hiver 2023].", MAR, P, "2023-12-21", "2024-02-29", "range"),
+    case("en", "Talks collapsed [in the spring of 2022].", MAR, P, "2022-03-20", "2022-05-31", "range"),
+    case("en", "The junta expelled the envoy [last summer].", MAR, P, "2024-06-21", "2024-08-31", "range"),
+    case("en", "Elections are due [next fall].", MAR, P, "2025-09-23", "2025-11-30", "range"),
     # ---------------------------------------------------------------- nights, weekends, parts of a week
     case("fr", "L'attaque a eu lieu [dans la nuit de samedi à dimanche].", MAR, P, "2025-03-08", "2025-03-09", "range"),
     case("en", "Fighting raged [overnight Saturday to Sunday].", MAR, P, "2025-03-08", "2025-03-09", "range"),

@@ -492,3 +492,11 @@ def test_what_the_members_had_done_long_before_they_met_was_not_done_there(code)
                published="2024-07-06")
     old = [m for m in got.mentions if m.date.start and m.date.start.startswith("2021")]
     assert old and all(m.location is None for m in old)
+
+
+def test_a_noun_event_takes_the_time_of_the_verb_it_hangs_on(code):
+    # "le 20 mai" is nearer the noun but belongs to the next clause
+    got = code("Le 12 mai, Emmanuel Macron et Abdelmadjid Tebboune avaient eu un long entretien téléphonique, et "
+               "le 20 mai le ministre français de l'Intérieur s'était rendu à Alger.", published="2025-06-02")
+    [m] = [m for m in _by_event(got, "CONSULT") if m.mode == "phone"] or _by_event(got, "CONSULT")[:1]
+    assert m.date.start == "2025-05-12"

@@ -7,6 +7,8 @@ an anchor (the publication date), absolute ones do not.
 """
 from __future__ import annotations
 
+import calendar
+
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -236,7 +238,9 @@ class TimeParser:
         (m1, d1), (m2, d2) = bounds
 
         def of(y: int) -> DateInterval:
-            return DateInterval(date(y, m1, d1).isoformat(), date(y + (m2 < m1), m2, d2).isoformat(), "range", t)
+            y2 = y + (m2 < m1)  # (a last day past the month's end is its end: "02-29" in 2025)
+            end = date(y2, m2, min(d2, calendar.monthrange(y2, m2)[1]))
+            return DateInterval(date(y, m1, d1).isoformat(), end.isoformat(), "range", t)
         if year is not None:
             return of(year)
         if anchor is None:

@@ -24,7 +24,7 @@ from .syntax import before_articles
 STALE_DAYS = 7
 
 
-def nearest_time(times, tok, sent, words=None):
+def nearest_time(times, tok, sent, words=None, gov=None):
     """The time expression of the trigger's clause: the nearest one. A date that belongs to
     another noun ("le coup d'État du 26 juillet", "une structure créée en 2010", "depuis le
     renversement du président, le 26 juillet") or to a relative clause the trigger is not in
@@ -34,9 +34,12 @@ def nearest_time(times, tok, sent, words=None):
     `words` are the language's function words by kind (`time_prep`, `medium_noun`)."""
     pos = tok.idx - sent.start_char
     own = [ft for ft in times if not of_other_noun(ft[0], tok, sent, words or {})]
-    # one the trigger governs ("a atterri … dans la nuit de samedi à dimanche") before one merely
-    # near it ("Parti de Bamako samedi, …")
-    return min(own, key=lambda ft: (not _governed_by(ft[0], tok, sent), abs(ft[0].start - pos))) if own else None
+    # one the trigger governs ("a atterri … dans la nuit de samedi à dimanche"), then one the verb
+    # a nominal trigger hangs on governs ("Le 31 mars, ils avaient eu un entretien, et le 6 avril
+    # …"), before one merely near it ("Parti de Bamako samedi, …")
+    return min(own, key=lambda ft: (not _governed_by(ft[0], tok, sent),
+                                    not (gov is not None and _governed_by(ft[0], gov, sent)),
+                                    abs(ft[0].start - pos))) if own else None
 
 
 def _tokens_of(found, sent):
@@ -350,8 +353,9 @@ class DateChooser:
             # 31 mars": the verb's day is not that of what came before or after it
             main = nearest_time(times, tok.head, sent)
             times = [ft for ft in times if main is None or ft[0] is not main[0]]
-        iv = nearest_time([ft for ft in times if ft[0].kind != "same_day"], tok, sent, self.lr.words) or \
-            nearest_time(times, tok, sent, self.lr.words)
+        light = gov if tok.pos_ in ("NOUN", "PROPN") and gov is not None and tok.head.i == gov.i else None
+        iv = nearest_time([ft for ft in times if ft[0].kind != "same_day"], tok, sent, self.lr.words, light) or \
+            nearest_time(times, tok, sent, self.lr.words, light)
         inside = {t.idx - sent.start_char for t in tok.subtree}
         if dated_offset is not None and offset is None:
             # "a suspendu le Gabon au lendemain du coup d'État du 30 août": the day after that day
