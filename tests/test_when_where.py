@@ -500,3 +500,12 @@ def test_a_noun_event_takes_the_time_of_the_verb_it_hangs_on(code):
                "le 20 mai le ministre français de l'Intérieur s'était rendu à Alger.", published="2025-06-02")
     [m] = [m for m in _by_event(got, "CONSULT") if m.mode == "phone"] or _by_event(got, "CONSULT")[:1]
     assert m.date.start == "2025-05-12"
+
+
+def test_a_clause_joined_to_a_statement_is_dated_by_the_statement_s_medium(code):
+    got = code("Les autorités tchadiennes avaient fixé au 31 janvier la date limite du départ des soldats français. "
+               "Dans un communiqué publié jeudi soir, la présidence tchadienne a salué une souveraineté retrouvée, "
+               "tandis que le ministère français des Armées a promis de maintenir une coopération avec le Tchad.",
+               published="2025-01-31")
+    [m] = _by_event(got, "AGREE")
+    assert m.date.start == "2025-01-30"

@@ -97,7 +97,14 @@ def _has_case(at) -> bool:
 def _medium_of(noun, tok, media) -> bool:
     """Is this noun the statement the trigger's act is made in ("dans un communiqué", "in a
     speech")? Its day is the act's."""
-    return noun.lemma_.lower() in media and noun.head.i == tok.i
+    if noun.lemma_.lower() not in media:
+        return False
+    # (or that of the verb the trigger's clause is joined to: "Dans un message publié jeudi, la
+    # présidence a salué…, tandis que le ministère a remercié… et promis…")
+    t = tok
+    while t.i != noun.head.i and t.dep_ in ("advcl", "conj", "xcomp") and t.head.i != t.i:
+        t = t.head
+    return t.i == noun.head.i
 
 
 def _in_other_relative(t, tok) -> bool:
