@@ -509,3 +509,11 @@ def test_a_clause_joined_to_a_statement_is_dated_by_the_statement_s_medium(code)
                published="2025-01-31")
     [m] = _by_event(got, "AGREE")
     assert m.date.start == "2025-01-30"
+
+
+def test_an_act_done_at_once_after_another_takes_its_time(code):
+    got = code("MADRID, 9 juin (Agence) - L'Algérie a suspendu mercredi son traité d'amitié avec l'Espagne. En "
+               "mars, Madrid avait apporté son soutien au plan d'autonomie marocain. Alger avait aussitôt rappelé "
+               "son ambassadeur en Espagne.", published="2022-06-09")
+    [m] = [m for m in _by_event(got, "SANCTION") if m.mode == "withdraw"]
+    assert (m.date.start, m.date.precision) == ("2022-03-01", "month")

@@ -261,7 +261,8 @@ OFFSET_REACH = 40
 
 def occasion_of(text: str, lr: LanguageResources, told: list):
     """"à cette occasion", "during that visit": the sentence happens at the event told just
-    before; "à l'issue de la rencontre", "after the talks": at the report's meeting (its first)."""
+    before; "à l'issue de la rencontre", "after the talks": at the report's meeting (its first);
+    "aussitôt", "dans la foulée": right after the event told just before."""
     if not told:
         return None
     refs = lr.words.get("occasion_ref", {})
@@ -270,6 +271,10 @@ def occasion_of(text: str, lr: LanguageResources, told: list):
         return None
     if refs[m.group(0)] == "meeting":
         return next((em for em in told if em.event == "CONSULT" and em.date.precision != "unknown"), None)
+    if refs[m.group(0)] == "after":
+        # "avait aussitôt rappelé son ambassadeur", "dans la foulée": right after the act told
+        # just before — its time, not its place
+        return replace(told[-1], location=None)
     return told[-1]
 
 
