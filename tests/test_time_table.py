@@ -93,7 +93,9 @@ CASES = [
     case("fr", "[Lundi], l'armée a annoncé la mort de dix jihadistes.", TUE, P, "2024-07-01", "2024-07-01", "day"),
     case("fr", "Le ministre s'est rendu à Gao [mardi dernier].", TUE, P, "2024-06-25", "2024-06-25", "day"),
     case("fr", "Les négociations reprendront [vendredi prochain].", FRI, F, "2025-01-10", "2025-01-10", "day"),
-    case("fr", "Le président s'exprimera [jeudi] devant le Parlement.", THU, F, "2024-03-21", "2024-03-21", "day"),
+    # the report's own weekday, to come, is that very day; a week ahead says "prochain"
+    case("fr", "Le président s'exprimera [jeudi] devant le Parlement.", THU, F, "2024-03-14", "2024-03-14", "day"),
+    case("fr", "Le président s'exprimera [jeudi prochain] devant le Parlement.", THU, F, "2024-03-21", "2024-03-21", "day"),
     case("fr", "[Samedi], des hommes armés ont attaqué un poste de police.", SAT, P, "2023-12-30", "2023-12-30", "day"),
     case("fr", "L'attaque a eu lieu [dimanche] soir.", MON, P, "2026-01-04", "2026-01-04", "day"),
     case("fr", "Le sommet s'ouvrira [mercredi] à Abuja.", SAT, F, "2024-01-03", "2024-01-03", "day"),
@@ -176,7 +178,8 @@ CASES = [
     case("en", "Gunmen stormed the village [last Tuesday].", FRI, P, "2024-12-31", "2024-12-31", "day"),
     case("en", "Troops withdrew [last Friday].", FRI, P, "2024-12-27", "2024-12-27", "day"),
     case("en", "The vote will take place [next Friday].", SUN, F, "2025-11-14", "2025-11-14", "day"),
-    case("en", "Parliament will debate the bill [on Monday].", MON, F, "2026-01-12", "2026-01-12", "day"),
+    case("en", "Parliament will debate the bill [on Monday].", MON, F, "2026-01-05", "2026-01-05", "day"),
+    case("en", "Parliament will debate the bill [next Monday].", MON, F, "2026-01-12", "2026-01-12", "day"),
     case("en", "The minister resigned [on Friday].", FRI, P, "2025-01-03", "2025-01-03", "day"),
     case("en", "The army said [on Wednesday] that 12 militants were killed.", THU, P, "2024-03-13", "2024-03-13", "day"),
     # ---------------------------------------------------------------- English: relative days

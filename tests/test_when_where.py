@@ -517,3 +517,10 @@ def test_an_act_done_at_once_after_another_takes_its_time(code):
                "son ambassadeur en Espagne.", published="2022-06-09")
     [m] = [m for m in _by_event(got, "SANCTION") if m.mode == "withdraw"]
     assert (m.date.start, m.date.precision) == ("2022-03-01", "month")
+
+
+def test_a_meeting_noun_takes_the_day_its_own_participle_gives(code):
+    got = code("La question sera abordée lors du sommet ordinaire de la CEDEAO prévu dimanche à Abuja.",
+               published="2024-07-05")
+    [m] = _by_event(got, "CONSULT")
+    assert m.date.start == "2024-07-07"

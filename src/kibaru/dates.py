@@ -334,7 +334,8 @@ class TimeParser:
             d = (g.get("dir") or "").lower()
             fut = d in w.future if d else future
             if fut:
-                delta = (wd - anchor.weekday()) % 7 or 7
+                # ("prévu dimanche" in a Sunday paper is today; a week ahead is "dimanche prochain")
+                delta = (wd - anchor.weekday()) % 7 or (7 if d else 0)
                 return day_iv(anchor + timedelta(days=delta), t)
             delta = (anchor.weekday() - wd) % 7
             if d in w.past and delta == 0:

@@ -85,7 +85,8 @@ def of_other_noun(found, tok, sent, words: dict) -> bool:
     # parser may take the time for its object: "les projets annoncés l'an dernier")
     h = t.head
     return (t.dep_.startswith("obl") or t.dep_ in ("obj", "dobj", "advmod")) and h.i != tok.i and h.pos_ == "VERB" and h.dep_ in ("acl", "amod") \
-        and tok.i not in {x.i for x in h.subtree} and not _medium_of(h.head, tok, media)
+        and tok.i not in {x.i for x in h.subtree} and not _medium_of(h.head, tok, media) \
+        and h.head.i != tok.i  # ("un sommet prévu dimanche": the participle of the event's own noun)
 
 
 def _has_case(at) -> bool:
