@@ -524,3 +524,15 @@ def test_a_meeting_noun_takes_the_day_its_own_participle_gives(code):
                published="2024-07-05")
     [m] = _by_event(got, "CONSULT")
     assert m.date.start == "2024-07-07"
+
+
+@pytest.mark.parametrize("text,event,start,precision", [
+    ("Les derniers soldats de l'opération Barkhane ont quitté le Mali en août 2022. L'ambassadeur de France "
+     "à Bamako avait été expulsé dès janvier de la même année.", "SANCTION", "2022-01-01", "month"),
+    ("Le Niger a signé un accord de défense avec la Russie en 2023. Moscou a livré l'année suivante des "
+     "systèmes de défense aérienne au Niger.", "AID", "2024-01-01", "year"),
+])
+def test_a_year_counted_from_the_year_last_told(code, text, event, start, precision):
+    got = code(text, published="2025-08-16")
+    [m] = _by_event(got, event)
+    assert (m.date.start, m.date.precision) == (start, precision)

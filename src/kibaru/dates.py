@@ -44,6 +44,8 @@ class TimeWords:
     shift_days: dict = field(default_factory=dict)
     #: "plus tard", "earlier" after "deux jours": the direction of a shift from the narrative's day
     shift_dirs: dict = field(default_factory=dict)
+    #: "de la même année", "l'année suivante", "the following year": years from the year last told
+    shift_years: dict = field(default_factory=dict)
     #: "printemps", "summer" → (first month, first day, last month, last day) of the season
     seasons: dict = field(default_factory=dict)
 
@@ -65,6 +67,7 @@ class TimeWords:
             then_day=frozenset(k for k, v in by.get("same_day", {}).items() if v == "then"),
             shift_days={k: int(v) for k, v in by.get("shift_day", {}).items()},
             shift_dirs={k: int(v) for k, v in by.get("shift_dir", {}).items()},
+            shift_years={k: int(v) for k, v in by.get("shift_year", {}).items()},
             seasons={k: _season_bounds(k, v) for k, v in by.get("season", {}).items()},
         )
 
@@ -111,6 +114,11 @@ class TimeParser:
             if words.shift_dirs else []
         shifts += [("shift", rf"(?<![\w-])(?P<sday>{_alt(words.shift_days)})\b(?!\s+(?:{_SHIFT_STOP})\b)")] \
             if words.shift_days else []
+        # "en janvier de la même année", "l'année suivante", "in May of the same year": from the
+        # year the narrative last told
+        if words.shift_years:
+            lead = r"(?:(?:en|dès|début|fin|mi|in|early|late)[\s-]+)?" 
+            shifts.insert(0, ("year_shift", rf"\b{lead}(?:{m}\s+)?(?P<syear>{_alt(words.shift_years)})\b"))
         seasons = []
         if words.seasons:  # "au printemps 2022", "l'été dernier", "cet hiver", "last summer"
             sea = rf"(?P<season>{_alt(words.seasons)})"
@@ -120,7 +128,7 @@ class TimeParser:
                        ("season", rf"\b(?P<dir>{past}|{fut})\s+{sea}\b"),
                        ("season", rf"\b(?:cet|ce|this)\s+{sea}\b")]
         if words.lang == "fr":
-            shapes = [*seasons,
+            shapes = [*[sh for sh in shifts if sh[0] == "year_shift"], *seasons,
                 ("day_range", rf"\b(?:du\s+)?(?P<d1>[0-3]?\d)(?:er)?\s*(?:au|-|–|et)\s*(?P<d2>[0-3]?\d)\s+{m}(?:\s+{_YEAR})?"),
                 ("day_range2", rf"\bdu\s+(?P<d1>[0-3]?\d)(?:er)?\s+(?P<m1>{mon})\.?(?:\s+(?P<y1>(?:19|20)\d\d))?\s+au\s+(?P<d2>[0-3]?\d)(?:er)?\s+(?P<m2>{mon})\.?(?:\s+(?P<y2>(?:19|20)\d\d))?"),
                 ("day_range", rf"\bentre\s+le\s+(?P<d1>[0-3]?\d)(?:er)?\s+et\s+le\s+(?P<d2>[0-3]?\d)\s+{m}(?:\s+{_YEAR})?"),
@@ -153,7 +161,7 @@ class TimeParser:
                 *same,
             ]
         else:
-            shapes = [*seasons,
+            shapes = [*[sh for sh in shifts if sh[0] == "year_shift"], *seasons,
                 ("day_range", rf"\b{m}\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)(?:,?\s+{_YEAR})?"),
                 ("day_range", rf"\b(?P<d1>[0-3]?\d)\s*(?:-|–|to|and)\s*(?P<d2>[0-3]?\d)\s+{m}(?:\s+{_YEAR})?"),
                 ("full", rf"\b{opt_wd}{m}\s+{_DAY}(?:,?\s+{_YEAR})?\b(?!\s*(?:last|next)\s+year)"),
@@ -355,6 +363,11 @@ class TimeParser:
         unit = w.units.get((g.get("unit") or "").lower())
         if unit == "weekend":
             return weekend(anchor, g, w, future, t)
+        if f.kind == "year_shift":
+            # (the caller passes a day of the year the narrative last told as anchor)
+            year = anchor.year + w.shift_years[re.sub(r"\s+", " ", g["syear"].lower())]
+            month = w.months.get((g.get("month") or "").lower().rstrip("."))
+            return month_iv(year, month, t) if month else DateInterval(f"{year}-01-01", f"{year}-12-31", "year", t)
         if f.kind == "shift":
             # (the caller passes the day the narrative is on as anchor)
             if g.get("sday"):

@@ -391,7 +391,7 @@ class DateChooser:
                 not stale(narrative, anchor) or iv[0].text.lower() in self.time.w.then_day):
             # "Dans la soirée, Bamako a dénoncé…": that day's evening (the story's, before any other)
             iv = replace(narrative, text=iv[0].text)
-        elif iv is not None and iv[0].kind == "shift":
+        elif iv is not None and iv[0].kind in ("shift", "year_shift"):
             iv = iv[1]  # already read from the narrative's day
         elif iv is not None:
             f, _ = iv

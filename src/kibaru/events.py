@@ -77,6 +77,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         story_day: DateInterval | None = None  # the story's day while a look back is told
         prev_found: list[EventMention] = []  # the events of the sentence before
         scene: tuple = (None, None)  # the last place an event was told at, and the day the story was then on
+        told_year: int | None = None  # the year of the last time told ("en janvier de la même année")
         lead = lead_of(parsed, aa, self.time, anchor)
         headline_places: dict[str, Place] = {}  # category → place the headline/lead names for it
         for para in parsed.paragraphs:
@@ -90,11 +91,10 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                 stext = sent.text
                 # ("le lendemain", "two days later": from the day the narrative is on)
                 narrative = last_day or lead.day
-                times = [(f, self.time.resolve(f, anchor, future=starts_ahead(sent, f, self.lr))
-                          if f.kind != "shift" else self.time.resolve(f, date.fromisoformat(narrative.start))
-                          if narrative is not None and narrative.precision == "day" else DateInterval.unknown())
+                times = [(f, self._resolve(f, sent, anchor, narrative, told_year))
                          for f in self.time.find(stext) if not after_validity_word(stext, f.start, self.lr)
                          and not (para.index == lead.para and sent.start_char + f.end <= lead.dateline_end)]
+                told_year = next((int(iv.start[:4]) for _, iv in reversed(times) if iv.start), told_year)
                 if story_day is not None and not times and recent_tense(sent.root, None):
                     last_day, story_day = story_day, None  # back from the look back to the story
                 subj_here = [m for m in ms if m.head in subject_ids(sent)]
@@ -219,6 +219,17 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                     today = day_iv(anchor, "") if anchor is not None and para.index <= lead.end else None
                     scene = (self._town_of(locs[-1], lead), last_day or lead.day or today)
         return merge_mentions(out)
+
+    def _resolve(self, f, sent, anchor, narrative, told_year) -> DateInterval:
+        """A time expression's interval: "le lendemain", "two days later" from the day the
+        narrative is on; "de la même année", "the following year" from the year last told; the
+        rest from the report's day (ahead when the sentence looks ahead)."""
+        if f.kind == "shift":
+            return self.time.resolve(f, date.fromisoformat(narrative.start)) \
+                if narrative is not None and narrative.precision == "day" else DateInterval.unknown()
+        if f.kind == "year_shift":
+            return self.time.resolve(f, date(told_year, 1, 1)) if told_year else DateInterval.unknown()
+        return self.time.resolve(f, anchor, future=starts_ahead(sent, f, self.lr))
 
     @staticmethod
     def _dated_apart(c, times, sent) -> bool:
