@@ -536,3 +536,11 @@ def test_a_year_counted_from_the_year_last_told(code, text, event, start, precis
     got = code(text, published="2025-08-16")
     [m] = _by_event(got, event)
     assert (m.date.start, m.date.precision) == (start, precision)
+
+
+def test_the_time_of_what_came_after_is_not_the_act_s(code):
+    # "avant de la rouvrir … le 15 août": the reopening's day, not the closing's
+    got = code("Le Niger avait fermé sa frontière avec le Bénin, avant de la rouvrir partiellement le 15 août 2024.",
+               published="2024-10-01")
+    [m] = [m for m in _by_event(got, "SANCTION") if m.evidence[0].trigger == "fermé"]
+    assert m.date.start != "2024-08-15"

@@ -67,7 +67,8 @@ def of_other_noun(found, tok, sent, words: dict) -> bool:
     at = _tokens_of(found, sent)
     if at is None:
         return False
-    if _in_other_relative(at.root, tok) or _apposed_to_time_phrase(at, tok, words.get("time_prep", {})):
+    if _in_other_relative(at.root, tok) or _apposed_to_time_phrase(at, tok, words.get("time_prep", {})) \
+            or _in_sequenced_clause(at.root, tok, words.get("time_prep", {})):
         return True
     media = words.get("medium_noun", {})
     t = at.root
@@ -114,6 +115,19 @@ def _in_other_relative(t, tok) -> bool:
         if a.i == tok.i:
             return False
         if a.dep_ in ("acl:relcl", "relcl") and tok.i not in {x.i for x in a.subtree}:
+            return True
+    return False
+
+
+def _in_sequenced_clause(t, tok, time_preps) -> bool:
+    """Is token t inside a clause told as before or after the event ("avant de lever ces
+    sanctions fin février 2024", "après avoir signé le 3 mai")? Its time is that clause's."""
+    for a in (t, *t.ancestors):
+        if a.i == tok.i:
+            return False
+        if a.dep_ == "advcl" and tok.i not in {x.i for x in a.subtree} and any(
+                c.dep_ in ("mark", "case") and c.lower_ in time_preps and time_preps[c.lower_] != "during"
+                for c in a.children):
             return True
     return False
 
