@@ -544,3 +544,14 @@ def test_the_time_of_what_came_after_is_not_the_act_s(code):
                published="2024-10-01")
     [m] = [m for m in _by_event(got, "SANCTION") if m.evidence[0].trigger == "fermé"]
     assert m.date.start != "2024-08-15"
+
+
+def test_the_toll_told_after_an_attack_is_that_attack_s(code):
+    got = code("BAMAKO – L'armée malienne a affirmé mercredi avoir repoussé la veille une attaque de grande envergure "
+               "contre son camp de Bourem, près de Gao, dans le nord du pays. L'assaut a été revendiqué par le Cadre "
+               "stratégique permanent (CSP), coalition de groupes armés signataires de l'accord de paix de 2015.\n\n"
+               "Selon l'état-major, dix soldats ont perdu la vie et une quarantaine d'assaillants ont été "
+               "« neutralisés ».", published="2023-09-13")
+    attacks = _by_event(got, "ASSAULT")
+    assert attacks and all(m.location is not None and m.location.name == "Bourem" and m.date.start == "2023-09-12"
+                           for m in attacks)

@@ -375,6 +375,11 @@ class DateChooser:
             self.lr.has("claim_verb", tok.head.lemma_.lower())
         before = next((em for em in reversed(earlier) if em.event == trig.event and em.date.precision != "unknown"),
                       None) if told and any(c.dep_ == "det" and self.lr.has("definite", c.lower_) for c in tok.children) else None
+        if before is None and not times and trig.event == "ASSAULT" and earlier and earlier[-1].event == "ASSAULT" \
+                and earlier[-1].date.precision != "unknown" and earlier[-1].evidence[0].start != sent.start_char:
+            # "… une attaque contre son camp de Bourem. Selon l'état-major, dix soldats ont perdu la
+            # vie": the toll told right after an attack, with no time of its own, is that attack's
+            before = earlier[-1]
         if before_or_after or told:
             # "ont annoncé dimanche le rappel…, après la destruction d'un drone dans la nuit du
             # 31 mars": the verb's day is not that of what came before or after it
