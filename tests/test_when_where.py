@@ -555,3 +555,11 @@ def test_the_toll_told_after_an_attack_is_that_attack_s(code):
     attacks = _by_event(got, "ASSAULT")
     assert attacks and all(m.location is not None and m.location.name == "Bourem" and m.date.start == "2023-09-12"
                            for m in attacks)
+
+
+def test_a_phone_call_is_not_placed_where_the_sentence_s_visit_is(code):
+    got = code("Le 31 mars, Emmanuel Macron et Abdelmadjid Tebboune avaient eu un long entretien téléphonique, et le "
+               "6 avril le ministre français des Affaires étrangères avait été reçu à Alger par le chef de l'État "
+               "algérien.", published="2025-04-16")
+    [call] = [m for m in _by_event(got, "CONSULT") if m.mode == "phone"]
+    assert call.location is None and call.date.start == "2025-03-31"

@@ -455,6 +455,10 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
             mode = mode if mode in modes("THREATEN") else THREAT_MODES[event]
             event, status = "THREATEN", "occurred"
         iv, before = self._when(tok, trig, gov, timed, status, times, sent, para, anchor, last_day, lead, occasion, earlier)
+        if mode == "phone":
+            # a call is made from where its own words say, not where the sentence or the story is
+            # ("avaient eu un entretien téléphonique, et le 6 avril X avait été reçu à Alger")
+            places, scene = slots.places, (None, None)
         location = self._where(trig.event, iv, places, slots, before, lead, para, actor, recipient, scene, headline_places,
                                occasion, fresh=iv.end is None or not stale(iv, anchor), stated=trig.event in STATED,
                                seat=self._seat(slots, sent))
