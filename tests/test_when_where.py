@@ -563,3 +563,18 @@ def test_a_phone_call_is_not_placed_where_the_sentence_s_visit_is(code):
                "algérien.", published="2025-04-16")
     [call] = [m for m in _by_event(got, "CONSULT") if m.mode == "phone"]
     assert call.location is None and call.date.start == "2025-03-31"
+
+
+def test_a_look_back_from_a_day_that_only_describes_a_state_is_the_story(code):
+    text = ("COTONOU, 8 déc (Agence) - La vie reprenait lundi à Cotonou, au lendemain d'une tentative de coup "
+            "d'État déjouée avec l'appui du Nigeria.\n\nDimanche à l'aube, des militaires avaient pris le contrôle "
+            "de la télévision publique. Une dizaine de personnes ont été interpellées, selon une source "
+            "gouvernementale. Abuja a confirmé dans la soirée que des avions de son armée de l'air "
+            "avaient frappé des positions tenues par les mutins près de Cotonou.\n\n{}")
+    got = code(text.format(""), published="2025-12-08")
+    assert {m.date.start for m in _by_event(got, "ASSAULT")} == {"2025-12-07"}
+    # what is told in the present is the report's day
+    got = code(text.format("Le gouvernement béninois accuse des officiers radiés d'avoir fomenté le putsch."),
+               published="2025-12-08")
+    [m] = [m for m in _by_event(got, "ACCUSE") if m.evidence[0].trigger == "accuse"]
+    assert m.date.start == "2025-12-08"

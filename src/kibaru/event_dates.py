@@ -169,6 +169,14 @@ def simple_present(tok, gov) -> bool:
         and "VerbForm=Fin" in str(h.morph) and not any(c.dep_.startswith("aux") for c in h.children)
 
 
+def imperfect(tok) -> bool:
+    """"La vie reprenait lundi", "Les échanges se poursuivaient": a verb in the imperfect, with
+    no auxiliary — a state the story describes, not an act it tells."""
+    h = tensed(tok, None)
+    return h is not None and "Tense=Imp" in str(h.morph) and "Mood=Ind" in str(h.morph) \
+        and not any(c.dep_.startswith("aux") for c in h.children)
+
+
 def pluperfect(tok, gov) -> bool:
     """"avait suspendu", "had imposed": a past before the story's time — background."""
     h = tensed(tok, gov)

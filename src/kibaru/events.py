@@ -21,8 +21,9 @@ from .resources import LanguageResources, Resources
 from .merging import merge_mentions
 from .scores import modes, plover_score
 from .event_places import PlaceChooser, meeting_place, place_complement, place_of
-from .event_dates import (DateChooser, Lead, after_validity_word, anchor_date, lead_of, nearest_time,
-                          occasion_of, offset_before, pluperfect, recent_tense, stale, starts_ahead)
+from .event_dates import (DateChooser, Lead, after_validity_word, anchor_date, imperfect, lead_of, nearest_time,
+                          occasion_of, offset_before, pluperfect, recent_tense, simple_present, stale,
+                          starts_ahead)
 from .actors import MAX_EXPANDED
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
 from .clauses import ClauseReader
@@ -78,6 +79,8 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         prev_found: list[EventMention] = []  # the events of the sentence before
         scene: tuple = (None, None)  # the last place an event was told at, and the day the story was then on
         told_year: int | None = None  # the year of the last time told ("en janvier de la même année")
+        state_day = False  # was the narrative's day set by a verb describing a state ("reprenait")?
+        look_from_state = False  # did the look back under way leave such a day?
         lead = lead_of(parsed, aa, self.time, anchor)
         headline_places: dict[str, Place] = {}  # category → place the headline/lead names for it
         for para in parsed.paragraphs:
@@ -95,7 +98,8 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                          for f in self.time.find(stext) if not after_validity_word(stext, f.start, self.lr)
                          and not (para.index == lead.para and sent.start_char + f.end <= lead.dateline_end)]
                 told_year = next((int(iv.start[:4]) for _, iv in reversed(times) if iv.start), told_year)
-                if story_day is not None and not times and recent_tense(sent.root, None):
+                if story_day is not None and not times and recent_tense(sent.root, None) and (
+                        not look_from_state or simple_present(sent.root, None)):
                     last_day, story_day = story_day, None  # back from the look back to the story
                 subj_here = [m for m in ms if m.head in subject_ids(sent)]
                 occasion = occasion_of(stext, self.lr, out)
@@ -205,9 +209,16 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                     if main and pluperfect(sent.root, None):
                         # "La veille, Londres et Ottawa avaient ouvert la voie": a look back, which
                         # "le même jour" may go on with, but not the next undated act of the story
-                        story_day = story_day or last_day
+                        # (when that day only described a state — "La vie reprenait lundi à
+                        # Cotonou, au lendemain d'une tentative de coup d'État. Dimanche à l'aube,
+                        # des militaires avaient…" — the story is the look back: only the present
+                        # comes back to that day)
+                        if story_day is None:
+                            story_day, look_from_state = last_day, state_day
                     elif main:
                         story_day = None
+                    if main:
+                        state_day = imperfect(sent.root)
                     last_day = main[1] if main else last_day
                 elif occasion is not None and occasion.date.precision == "day":
                     last_day = occasion.date  # "À l'issue des échanges, …": the story is back on that day
