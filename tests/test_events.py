@@ -43,6 +43,9 @@ CASES = [
     # the future of a reported past ("a annoncé qu'il se rendrait", "said it would") is planned
     ("Le président ghanéen a annoncé lundi qu'il se rendrait au Togo.",
      "fr", ("CONSULT", ("GHA",), ("TGO",), "planned")),
+    # (a compound verb's conditional on its root's irregular stem: "s'entretiendrait")
+    ("Le président américain a annoncé samedi qu'il s'entretiendrait lundi avec le président russe.",
+     "fr", ("CONSULT", ("USA",), ("RUS",), "planned")),
     ("Japan said on Monday it would provide food aid to Chad.",
      "en", ("AID", ("JPN",), ("TCD",), "planned")),
     # whoever is asked to act is the subject of the demanded clause

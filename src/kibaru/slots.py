@@ -287,5 +287,7 @@ def conditional(tok) -> bool:
     for ending in ("aient", "ait", "ais"):
         if w.endswith("r" + ending):
             stem = w[:-len(ending)]
-            return stem == lemma or stem == lemma[:-1] or stem in _IRREGULAR_CONDITIONAL_STEMS
+            # (a compound bears its root's stem: "s'entretiendrait", "obtiendrait", "parviendrait")
+            return stem == lemma or stem == lemma[:-1] or stem in _IRREGULAR_CONDITIONAL_STEMS or any(
+                stem.endswith(s) for s in _IRREGULAR_CONDITIONAL_STEMS if len(s) >= 5)
     return False
