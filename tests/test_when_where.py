@@ -578,3 +578,10 @@ def test_a_look_back_from_a_day_that_only_describes_a_state_is_the_story(code):
                published="2025-12-08")
     [m] = [m for m in _by_event(got, "ACCUSE") if m.evidence[0].trigger == "accuse"]
     assert m.date.start == "2025-12-08"
+
+
+def test_the_time_of_what_is_promised_is_not_the_promise_s(code):
+    got = code("Le Premier ministre éthiopien et le président somalien se sont engagés à ouvrir, au plus tard fin "
+               "février, des négociations sur un accès de l'Éthiopie à la mer.", published="2024-12-12")
+    promises = [m for m in got.mentions if m.event in ("AGREE", "SUPPORT")]
+    assert promises and all(m.date.start == "2024-12-12" for m in promises)

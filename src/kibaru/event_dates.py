@@ -278,6 +278,9 @@ def offset_of_dated(times, tok, sent):
     return None
 
 
+#: Categories whose verb takes what is promised, asked or refused as its complement.
+CONTENT_EVENTS = frozenset({"AGREE", "SUPPORT", "REQUEST", "THREATEN", "REJECT", "CONCEDE"})
+
 #: How far after "dix jours après" (in characters) the event it dates may start.
 OFFSET_REACH = 40
 
@@ -371,6 +374,15 @@ class DateChooser:
             # "a annoncé lundi qu'il se rendrait au Togo": the announcement's day is not the visit's
             span = {t.idx - sent.start_char for t in clause.subtree}
             times = [ft for ft in times if ft[0].start in span]
+        if trig.event in CONTENT_EVENTS and tok.pos_ in ("VERB", "AUX"):
+            # "s'engagent à ouvrir, au plus tard fin février, des négociations", "exige que la
+            # France parte avant le 15 septembre": the time of what is promised or asked is not
+            # that of the promise or the demand
+            comps = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.i > tok.i]
+            content = {t.idx - sent.start_char for c in comps for t in c.subtree}
+            # (what follows the complement's verb is its own, wherever the parser hung it)
+            start = min((c.idx - sent.start_char for c in comps), default=None)
+            times = [ft for ft in times if ft[0].start not in content and (start is None or ft[0].start < start)]
         narrative = last_day or lead.day  # the day the story is on
         offset = offset_before(times, tok, sent)
         dated_offset = offset_of_dated(times, tok, sent)
