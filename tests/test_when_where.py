@@ -585,3 +585,11 @@ def test_the_time_of_what_is_promised_is_not_the_promise_s(code):
                "février, des négociations sur un accès de l'Éthiopie à la mer.", published="2024-12-12")
     promises = [m for m in got.mentions if m.event in ("AGREE", "SUPPORT")]
     assert promises and all(m.date.start == "2024-12-12" for m in promises)
+
+
+@pytest.mark.parametrize("byline", ["Par notre correspondant à Niamey", "De notre envoyée spéciale à Niamey"])
+def test_a_byline_saying_where_it_is_filed_from_is_the_dateline(code, byline):
+    got = code(f"{byline}\n\nLe gouvernement nigérien a suspendu mardi les activités des partis politiques, selon "
+               "un décret lu à la télévision publique.", published="2024-03-14")
+    [m] = _by_event(got, "COERCE")
+    assert m.location is not None and m.location.name == "Niamey"

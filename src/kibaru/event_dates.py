@@ -331,8 +331,9 @@ LEAD_TOKENS = 25
 STORY_DAY_PARAS = 3
 
 
-def lead_of(parsed: ParsedArticle, aa: ArticleActors, tp: TimeParser, anchor: date | None) -> Lead:
-    place = dateline_of(parsed, aa)
+def lead_of(parsed: ParsedArticle, aa: ArticleActors, tp: TimeParser, anchor: date | None,
+            correspondents=frozenset()) -> Lead:
+    place = dateline_of(parsed, aa, correspondents)
     para = next((p.index for p in parsed.paragraphs if place in aa.in_para(p.index)), None)
     dateline_end = 0
     if place is not None:

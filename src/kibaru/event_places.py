@@ -30,11 +30,17 @@ def place_of(m: Mention | None) -> Place | None:
     return Place(name, p.country, p.geonameid, p.lat, p.lon)
 
 
-def dateline_of(parsed: ParsedArticle, aa: ArticleActors) -> Mention | None:
+def dateline_of(parsed: ParsedArticle, aa: ArticleActors, correspondents=frozenset()) -> Mention | None:
     """"MOSCOU, 23 juin 2025 —", "Bamako (AFP) - Le gouvernement…", "ABIDJAN – Les…": a place
     opening one of the first lines, before a comma, the agency's name or a dash, is the dateline
-    (a dash after a place in a short line is a headline's: "Bamako – Moscou : un axe")."""
+    (a dash after a place in a short line is a headline's: "Bamako – Moscou : un axe"); so is the
+    town of a byline "Par notre correspondant à Niamey" (`correspondents`: its nouns)."""
     for para in parsed.paragraphs[:DATELINE_LINES]:
+        doc = para.doc
+        if len(doc) < DATELINE_BODY_TOKENS and any(t.lower_ in correspondents for t in doc[:4]):
+            where = [m for m in aa.in_para(para.index) if m.place is not None and m.locative]
+            if where:
+                return where[0]
         ms = [m for m in aa.in_para(para.index) if m.place is not None and m.start <= 1]
         if not ms or len(para.doc) <= ms[0].end:
             continue

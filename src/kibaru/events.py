@@ -81,7 +81,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         told_year: int | None = None  # the year of the last time told ("en janvier de la même année")
         state_day = False  # was the narrative's day set by a verb describing a state ("reprenait")?
         look_from_state = False  # did the look back under way leave such a day?
-        lead = lead_of(parsed, aa, self.time, anchor)
+        lead = lead_of(parsed, aa, self.time, anchor, frozenset(self.lr.words.get("correspondent_noun", {})))
         headline_places: dict[str, Place] = {}  # category → place the headline/lead names for it
         for para in parsed.paragraphs:
             doc, mentions = para.doc, aa.in_para(para.index)

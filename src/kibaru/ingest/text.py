@@ -20,6 +20,9 @@ RELATED = re.compile(r"^\s*(?:[àa] )?(?:lire|voir|(?:re)?découvrir) (?:aussi|�
                      r"|^\s*(?:read|see) (?:also|more)\s*[:>»-]\s*\S|^\s*related(?: article)?\s*:\s*\S", re.IGNORECASE)
 READING_TIME = re.compile(r"^\s*-?\s*\d+\s*min(utes?)?\s*(de lecture|read)\s*$", re.IGNORECASE)
 BYLINE = re.compile(r"^\s*-?\s*(par|by)\s+(?P<author>[^\d|]{3,60}?)\s*$", re.IGNORECASE)
+#: A byline that says where the report is filed from ("notre envoyé spécial à Ankara", "our
+#: correspondent in Nairobi"), not who wrote it.
+FILED_FROM = re.compile(r"^(?i:(?:de\s+|from\s+)?(?:notre|nos|our)\b).*\s(?:à|au|en|in)\s+[A-ZÀ-Ý]")
 PUBLISHED = re.compile(r"^\s*(publié|mis à jour|published|updated)\s+(le|on)?\s*", re.IGNORECASE)
 FIRST_PUBLISHED = re.compile(r"^\s*(publié|published)\b", re.IGNORECASE)
 #: Navigation and section lines: short runs of words separated by | › » > / •.
@@ -89,7 +92,10 @@ def parse_text(raw: str, *, has_date=lambda s: False) -> ParsedText:
         if READING_TIME.match(s):
             continue
         if m := BYLINE.match(s):
-            out.author = out.author or m.group("author").strip()
+            if FILED_FROM.search(m.group("author")):
+                datelines.append(item)  # "Par notre correspondant à Niamey": where it is filed from
+            else:
+                out.author = out.author or m.group("author").strip()
             continue
         if PUBLISHED.match(s) or (has_date(item) and len(item.split()) <= 8):
             # the first date line, unless a later one says it is the publication ("Mis à jour le
