@@ -156,3 +156,14 @@ def test_publication_day_unknown_stays_unknown(ingestor):
     art = ingestor._article({"text": "BAMAKO (AFP) - Le gouvernement de transition a suspendu mardi les activités "
                                      "des partis politiques, selon un décret lu à la télévision."}, "<test>", origin="text")
     assert art.published is None
+
+
+@pytest.mark.parametrize("byline,author,kept", [
+    ("Par notre correspondant à Niamey", None, True),
+    ("Par Aïssata Maïga", "Aïssata Maïga", False),
+])
+def test_a_byline_naming_where_it_is_filed_from_stays_in_the_text(byline, author, kept):
+    raw = (f"Le Niger suspend les partis politiques\n{byline}\n\n"
+           "Le gouvernement nigérien a suspendu mardi les activités des partis politiques jusqu'à nouvel ordre.")
+    got = parse_text(raw)
+    assert got.author == author and ("Niamey" in got.text) == kept
