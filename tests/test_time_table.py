@@ -112,6 +112,11 @@ CASES = [
     case("fr", "Les combats ont repris [en décembre dernier].", FRI, P, "2024-12-01", "2024-12-31", "month"),
     case("fr", "Le barrage a cédé [en avril dernier].", THU, P, "2023-04-01", "2023-04-30", "month"),
     case("fr", "Le référendum est fixé à [avril prochain].", THU, F, "2024-04-01", "2024-04-30", "month"),
+    # the month or week the report is in, said with "courant"/"au cours de"
+    case("fr", "Une réunion est prévue à Pemba [dans le courant du mois].", THU, F, "2024-03-01", "2024-03-31", "month"),
+    case("fr", "Le ministre se rendra à Dakar [courant avril].", THU, F, "2024-04-01", "2024-04-30", "month"),
+    case("fr", "Les combats ont repris [au cours du mois dernier].", THU, P, "2024-02-01", "2024-02-29", "month"),
+    case("fr", "L'accord a été signé [au cours du mois de janvier].", THU, P, "2024-01-01", "2024-01-31", "month"),
     case("fr", "Les élections auront lieu [en janvier prochain].", SAT, F, "2024-01-01", "2024-01-31", "month"),
     case("fr", "L'inflation a atteint 5 % [le mois dernier].", FRI, P, "2024-12-01", "2024-12-31", "month"),
     case("fr", "La mission sera déployée [le mois prochain].", NYE, F, "2025-01-01", "2025-01-31", "month"),

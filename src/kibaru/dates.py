@@ -138,7 +138,7 @@ class TimeParser:
                 ("month_rel", rf"\b(?:en\s+|au\s+mois\s+d['’])?{m}\s+(?P<dir>{past}|{fut})\b"),
                 ("month_year", rf"\b(?:(?P<part>{part})[\s-]+|en\s+|au\s+mois\s+de\s+)?{m}\s+{_YEAR}"),
                 ("part_month", rf"\b(?P<part>{part})[\s-]+{m}\b"),
-                ("month", rf"\b(?:en|au\s+mois\s+d['’]?e?)\s*{m}\b"),
+                ("month", rf"\b(?:en|(?:au|du|le)\s+mois\s+d['’]?e?|courant)\s*{m}\b"),
                 ("since_year", rf"\bdepuis\s+{_YEAR}\b"),
                 ("year_range", r"\b(?P<y1>(?:19|20)\d\d)\s*[-–/]\s*(?P<y2>(?:19|20)\d\d)\b"),
                 ("part_year", rf"\b(?P<part>{part})[\s-]+{_YEAR}\b"),
@@ -152,8 +152,11 @@ class TimeParser:
                 ("ago", rf"\bil\s+y\s+a\s+(?P<n>\d+|un|une|deux|trois|quatre|cinq|six)\s+(?P<unit>{units})\b"),
                 ("coming", rf"\b(?:dans|au\s+cours\s+des)\s+(?:les\s+)?(?:{fut})\s+(?P<unit>{units})\b"),
                 ("in_n", rf"\bdans\s+(?P<n>\d+|un|une|deux|trois|quatre|cinq|six)\s+(?P<unit>{units})\b"),
-                ("unit_rel", rf"\b(?:la|le|l['’]|les|cette|ce|cet)\s*(?P<unit>{units})\s+(?P<dir>{past}|{fut})\b"),
+                ("unit_rel", rf"\b(?:la|le|l['’]|les|cette|ce|cet|du|de\s+la|de\s+l['’])\s*(?P<unit>{units})\s+(?P<dir>{past}|{fut})\b"),
                 ("this_unit", rf"\b(?:cette|ce|cet)\s+(?P<unit>{units})\b(?![-\s]l[àa]\b)"),
+                # "dans le courant du mois", "au cours de la semaine": the one the report is in
+                ("this_unit", rf"\b(?:dans\s+le\s+courant|au\s+cours)\s+(?:du|de\s+la|de\s+l['’])\s*(?P<unit>{units})\b"
+                              rf"(?!\s+(?:de|d['’]|du|des|{past}|{fut})\b)"),
                 ("this_unit", r"\b(?:au\s+cours\s+du|pendant\s+le|durant\s+le)\s+(?P<unit>week-end|weekend)\b"),
                 ("since_day", rf"\bdepuis\s+(?:(?P<weekday>{wd})(?:\s+(?P<dir>{past}))?|(?P<rday>{days}))\b"),
                 ("weekday", rf"\b(?:ce\s+|le\s+)?(?P<weekday>{wd})(?:\s+(?P<dir>{past}|{fut}))?\b"),
