@@ -593,3 +593,11 @@ def test_a_byline_saying_where_it_is_filed_from_is_the_dateline(code, byline):
                "un décret lu à la télévision publique.", published="2024-03-14")
     [m] = _by_event(got, "COERCE")
     assert m.location is not None and m.location.name == "Niamey"
+
+
+def test_the_parties_named_where_the_story_is_act_there_that_day(code):
+    got = code("Le Maroc et l'Algérie ont fait mardi à Genève un premier pas l'un vers l'autre. Le ministre marocain a "
+               "promis à son homologue algérien de rouvrir la frontière terrestre entre les deux pays.",
+               published="2025-06-12")
+    [m] = _by_event(got, "AGREE")
+    assert m.location is not None and m.location.name == "Genève"

@@ -118,11 +118,19 @@ class PlaceChooser:
             location = headline_places[event]  # "Attaque à Bamako" heads the report of that attack
         location = location or (occasion.location if occasion is not None else None)
         if location is None and scene[0] is not None and scene[1] is not None and iv.precision == "day" \
-                and iv.start == scene[1].start and (not recipient or self._on_ground_of(scene[0].code, actor, recipient)):
+                and iv.start == scene[1].start and (not recipient or self._on_ground_of(scene[0].code, actor, recipient)
+                                                    or self._named_there(scene, actor, recipient)):
             # "… arrivé jeudi à Nouakchott. Les deux dirigeants sont convenus de …": the same day,
             # the story is still where it was last told to be
             location = place_of(scene[0])
         return location or place_of(building)
+
+    @staticmethod
+    def _named_there(scene, actor, recipient) -> bool:
+        """Were all the parties named in the sentence that set the scene ("l'Éthiopie et la
+        Somalie ont fait un pas l'une vers l'autre mercredi soir à Ankara")?"""
+        codes = {p.code for p in actor + recipient if p.code}
+        return bool(codes) and codes <= scene[2]
 
     def _town_of(self, m, lead):
         """The place a story told at `m` is in: the dispatch's town for a building it names."""

@@ -77,7 +77,8 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         last_day: DateInterval | None = None
         story_day: DateInterval | None = None  # the story's day while a look back is told
         prev_found: list[EventMention] = []  # the events of the sentence before
-        scene: tuple = (None, None)  # the last place an event was told at, and the day the story was then on
+        # the last place an event was told at, the day the story was then on, and who was named there
+        scene: tuple = (None, None, frozenset())
         told_year: int | None = None  # the year of the last time told ("en janvier de la même année")
         state_day = False  # was the narrative's day set by a verb describing a state ("reprenait")?
         look_from_state = False  # did the look back under way leave such a day?
@@ -228,7 +229,8 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                     # (a headline or lead telling no day is the day the report is out: "Sommet de
                     # l'AES à Niamey" over a live report)
                     today = day_iv(anchor, "") if anchor is not None and para.index <= lead.end else None
-                    scene = (self._town_of(locs[-1], lead), last_day or lead.day or today)
+                    there = frozenset(c for m in ms if not m.locative and m.kind != "place" for c in m.codes)
+                    scene = (self._town_of(locs[-1], lead), last_day or lead.day or today, there)
         return merge_mentions(out)
 
     def _resolve(self, f, sent, anchor, narrative, told_year) -> DateInterval:
@@ -469,7 +471,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         if mode == "phone":
             # a call is made from where its own words say, not where the sentence or the story is
             # ("avaient eu un entretien téléphonique, et le 6 avril X avait été reçu à Alger")
-            places, scene = slots.places, (None, None)
+            places, scene = slots.places, (None, None, frozenset())
         location = self._where(trig.event, iv, places, slots, before, lead, para, actor, recipient, scene, headline_places,
                                occasion, fresh=iv.end is None or not stale(iv, anchor), stated=trig.event in STATED,
                                seat=self._seat(slots, sent))
