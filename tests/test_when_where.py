@@ -601,3 +601,15 @@ def test_the_parties_named_where_the_story_is_act_there_that_day(code):
                published="2025-06-12")
     [m] = _by_event(got, "AGREE")
     assert m.location is not None and m.location.name == "Genève"
+
+
+def test_a_meeting_told_far_below_the_dateline_is_where_the_dispatch_is_filed(code):
+    got = code("Pékin, 5 septembre (Agence) - Le président chinois a annoncé jeudi que la Chine mettrait à la "
+               "disposition de l'Afrique 50 milliards de dollars au cours des trois prochaines années, lors de "
+               "l'ouverture du sommet sino-africain.\n\nPlus de la moitié de cette somme prendra la forme de lignes "
+               "de crédit, a précisé le dirigeant devant une cinquantaine de chefs d'État africains.\n\nLe dirigeant "
+               "chinois a également proposé une exemption de droits de douane pour 33 pays africains.\n\nEn marge du "
+               "sommet, le président chinois a multiplié depuis lundi les entretiens bilatéraux, recevant notamment "
+               "le président nigérian Bola Tinubu.", published="2024-09-05")
+    [m] = [m for m in _by_event(got, "CONSULT") if m.evidence[0].trigger == "recevant"]
+    assert m.location is not None and m.location.name == "Pékin"

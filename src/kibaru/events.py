@@ -84,6 +84,8 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         look_from_state = False  # did the look back under way leave such a day?
         lead = lead_of(parsed, aa, self.time, anchor, frozenset(self.lr.words.get("correspondent_noun", {})))
         headline_places: dict[str, Place] = {}  # category → place the headline/lead names for it
+        if lead.place is not None:  # the story is where the dispatch is filed until told elsewhere
+            scene = (lead.place, lead.day or (day_iv(anchor, "") if anchor is not None else None), frozenset())
         for para in parsed.paragraphs:
             doc, mentions = para.doc, aa.in_para(para.index)
             for sent in doc.sents:
