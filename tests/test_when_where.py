@@ -613,3 +613,12 @@ def test_a_meeting_told_far_below_the_dateline_is_where_the_dispatch_is_filed(co
                "le président nigérian Bola Tinubu.", published="2024-09-05")
     [m] = [m for m in _by_event(got, "CONSULT") if m.evidence[0].trigger == "recevant"]
     assert m.location is not None and m.location.name == "Pékin"
+
+
+def test_a_dispatch_filed_abroad_does_not_place_acts_done_at_home(code):
+    got = code("DAKAR, 5 juin (APS) - Le gouvernement malien a suspendu mardi les activités des partis politiques "
+               "jusqu'à nouvel ordre, selon un décret lu à la télévision nationale malienne.\n\nLes partis dénoncent "
+               "une mesure liberticide et annoncent des recours.\n\nLe même jour, la junte malienne a aussi interdit "
+               "aux médias de couvrir les activités politiques.", published="2024-06-05")
+    acts = _by_event(got, "COERCE")
+    assert acts and all(m.location is None or m.location.name != "Dakar" for m in acts)

@@ -103,7 +103,13 @@ class PlaceChooser:
         ahead = iv.start is not None and scene[1] is not None and iv.start > scene[1].end
         # "près de Kolondiéba, dans la région de Sikasso": the town, not the region that situates it
         places = sorted(places, key=lambda m: getattr(m.place, "feature", None) == "region")
-        location = place_of(places[0] if places else (scene[0] if event == "CONSULT" and not ahead else None))
+        # (the scene a dateline opens — its third part None — holds only what happens on a party's
+        # ground, as the dateline itself does: "DAKAR (APS) - Le Mali a suspendu…" is not in Dakar)
+        filed = scene[2] is None
+        on_scene = scene[0] is not None and (not filed or self._on_ground_of(scene[0].code, actor, recipient))
+        # (a meeting is reported from where it is held: the dispatch's town is the meeting's)
+        location = place_of(places[0] if places else (scene[0] if event == "CONSULT" and not ahead and scene[0] is not None
+                                                       else None))
         if location is None and before is not None:
             location = before.location  # "L'assaut a été revendiqué par…": where the attack told before was
         location = location or seat  # an organisation in session, at its seat
@@ -117,9 +123,9 @@ class PlaceChooser:
                 and self._on_ground_of(headline_places[event].country, actor, recipient):
             location = headline_places[event]  # "Attaque à Bamako" heads the report of that attack
         location = location or (occasion.location if occasion is not None else None)
-        if location is None and scene[0] is not None and scene[1] is not None and iv.precision == "day" \
+        if location is None and on_scene and scene[1] is not None and iv.precision == "day" \
                 and iv.start == scene[1].start and (not recipient or self._on_ground_of(scene[0].code, actor, recipient)
-                                                    or self._named_there(scene, actor, recipient)):
+                                                    or not filed and self._named_there(scene, actor, recipient)):
             # "… arrivé jeudi à Nouakchott. Les deux dirigeants sont convenus de …": the same day,
             # the story is still where it was last told to be
             location = place_of(scene[0])

@@ -85,7 +85,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         lead = lead_of(parsed, aa, self.time, anchor, frozenset(self.lr.words.get("correspondent_noun", {})))
         headline_places: dict[str, Place] = {}  # category → place the headline/lead names for it
         if lead.place is not None:  # the story is where the dispatch is filed until told elsewhere
-            scene = (lead.place, lead.day or (day_iv(anchor, "") if anchor is not None else None), frozenset())
+            scene = (lead.place, lead.day or (day_iv(anchor, "") if anchor is not None else None), None)
         for para in parsed.paragraphs:
             doc, mentions = para.doc, aa.in_para(para.index)
             for sent in doc.sents:
@@ -225,6 +225,8 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                     last_day = main[1] if main else last_day
                 elif occasion is not None and occasion.date.precision == "day":
                     last_day = occasion.date  # "À l'issue des échanges, …": the story is back on that day
+                if scene[2] is None and scene[0] is not None and last_day is not None:
+                    scene = (scene[0], last_day, None)  # (filed from there, the story stays there as days go by)
                 # ("Les émissaires ont quitté Conakry hier soir": they were there that day)
                 locs = [m for m in ms if m.place is not None and (m.locative or self._left(sent.doc[m.head]))]
                 if locs:
