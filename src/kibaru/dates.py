@@ -155,8 +155,8 @@ class TimeParser:
                 ("unit_rel", rf"\b(?:la|le|l['’]|les|cette|ce|cet|du|de\s+la|de\s+l['’])\s*(?P<unit>{units})\s+(?P<dir>{past}|{fut})\b"),
                 ("this_unit", rf"\b(?:cette|ce|cet)\s+(?P<unit>{units})\b(?![-\s]l[àa]\b)"),
                 # "dans le courant du mois", "au cours de la semaine": the one the report is in
-                ("this_unit", rf"\b(?:dans\s+le\s+courant|au\s+cours)\s+(?:du|de\s+la|de\s+l['’])\s*(?P<unit>{units})\b"
-                              rf"(?!\s+(?:de|d['’]|du|des|{past}|{fut})\b)"),
+                ("this_unit", (rf"\b(?:dans\s+le\s+courant|au\s+cours)\s+(?:du|de\s+la|de\s+l['’])\s*(?P<unit>{units})\b"
+                               rf"(?!\s+(?:de|d['’]|du|des|{past}|{fut})\b)")),
                 ("this_unit", r"\b(?:au\s+cours\s+du|pendant\s+le|durant\s+le)\s+(?P<unit>week-end|weekend)\b"),
                 ("since_day", rf"\bdepuis\s+(?:(?P<weekday>{wd})(?:\s+(?P<dir>{past}))?|(?P<rday>{days}))\b"),
                 ("weekday", rf"\b(?:ce\s+|le\s+)?(?P<weekday>{wd})(?:\s+(?P<dir>{past}|{fut}))?\b"),

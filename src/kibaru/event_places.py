@@ -91,7 +91,7 @@ class PlaceChooser:
         return country in codes or any(country in self.members.get(p.code or "", ()) for p in actor)
 
     def _where(self, event, iv, places, slots, before, lead, para, actor, recipient, scene, headline_places, occasion,
-               *, fresh: bool, stated: bool, seat: Place | None = None) -> Place | None:
+               *, fresh: bool, seat: Place | None = None) -> Place | None:
         # ("au Grand Palais du Peuple": a building the gazetteer does not know says less than the
         # town the story is in — it is the place only when nothing else is)
         building = next((m for m in places if self._building(m)), None)

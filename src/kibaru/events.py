@@ -10,20 +10,18 @@ Several mentions of one event in an article (headline, lead, body) are merged.
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 
 from .mentions import ArticleActors, Mention
 from .dates import TimeParser
 from .intervals import day_iv
 from .nlp import ParsedArticle
-from .records import DateInterval, Evidence, EventMention, Participant, Place
+from .records import Evidence, EventMention, Participant, Place
 from .resources import LanguageResources, Resources
 from .merging import merge_mentions
+from .narrative import Narrative
 from .scores import modes, plover_score
 from .event_places import PlaceChooser, meeting_place, place_complement, place_of
-from .event_dates import (DateChooser, Lead, after_validity_word, anchor_date, imperfect, lead_of, nearest_time,
-                          occasion_of, offset_before, pluperfect, recent_tense, simple_present, stale,
-                          starts_ahead)
+from .event_dates import DateChooser, Lead, after_validity_word, anchor_date, lead_of, occasion_of, offset_before, stale
 from .actors import MAX_EXPANDED
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
 from .clauses import ClauseReader
@@ -47,8 +45,6 @@ ASKED_MODES = {"CONSULT": "meet", "AID": "assist", "SUPPORT": "assist", "COOPERA
 STATE_ACTS = frozenset({("COERCE", "arrest"), ("COERCE", "deport"), ("COERCE", "seize"), ("SANCTION", "convict"),
                         ("SANCTION", "expel"), ("RETREAT", "release")})
 
-#: Categories of statements: made where their speaker is.
-STATED = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"})
 
 
 class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
@@ -74,14 +70,10 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         anchor = anchor_date(art, parsed, self.time)
         out: list[EventMention] = []
         last_subject: list[Mention] = []
-        last_day: DateInterval | None = None
-        story_day: DateInterval | None = None  # the story's day while a look back is told
+        told = Narrative(self.time, self.lr, anchor)
         prev_found: list[EventMention] = []  # the events of the sentence before
         # the last place an event was told at, the day the story was then on, and who was named there
         scene: tuple = (None, None, frozenset())
-        told_year: int | None = None  # the year of the last time told ("en janvier de la même année")
-        state_day = False  # was the narrative's day set by a verb describing a state ("reprenait")?
-        look_from_state = False  # did the look back under way leave such a day?
         lead = lead_of(parsed, aa, self.time, anchor, frozenset(self.lr.words.get("correspondent_noun", {})))
         headline_places: dict[str, Place] = {}  # category → place the headline/lead names for it
         if lead.place is not None:  # the story is where the dispatch is filed until told elsewhere
@@ -96,14 +88,10 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                       and not (m.kind == "demonym" and m.locative)]
                 stext = sent.text
                 # ("le lendemain", "two days later": from the day the narrative is on)
-                narrative = last_day or lead.day
-                times = [(f, self._resolve(f, sent, anchor, narrative, told_year))
-                         for f in self.time.find(stext) if not after_validity_word(stext, f.start, self.lr)
-                         and not (para.index == lead.para and sent.start_char + f.end <= lead.dateline_end)]
-                told_year = next((int(iv.start[:4]) for _, iv in reversed(times) if iv.start), told_year)
-                if story_day is not None and not times and recent_tense(sent.root, None) and (
-                        not look_from_state or simple_present(sent.root, None)):
-                    last_day, story_day = story_day, None  # back from the look back to the story
+                times = told.times(sent, [f for f in self.time.find(stext) if not after_validity_word(stext, f.start, self.lr)
+                                          and not (para.index == lead.para and sent.start_char + f.end <= lead.dateline_end)],
+                                   told.last_day or lead.day)
+                told.back_to_story(sent, times)
                 subj_here = [m for m in ms if m.head in subject_ids(sent)]
                 occasion = occasion_of(stext, self.lr, out)
                 found = []
@@ -173,7 +161,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                         continue
                     inner = [t for t, h in embedded.items() if h.i == tok.i]
                     em = self._event(tok, trig, ms, last_subject, times, sent, para, art, anchor, aa,
-                                     last_day, scene, lead, {t.i: tr.event for t, tr in hits},
+                                     told.last_day, scene, lead, {t.i: tr.event for t, tr in hits},
                                      [(sent.doc[i], by_tok[i]) for i in inner],
                                      occasion=occasion,
                                      headline_places=headline_places, asked=asked.get(tok.i, ()), earlier=out + found)
@@ -207,26 +195,9 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                         and (anchor is None or iv.start <= anchor.isoformat())]
                 if all(em.status == "planned" for em in found) and (found or self.status(sent.root, None, sent) == "planned"):
                     days = []  # "est attendu dimanche à Thiaroye": a day ahead, not the story's
-                if days:  # the main clause's day ("ont annoncé dimanche…, après … la nuit du 31 mars")
-                    main = nearest_time(days, sent.root, sent)
-                    if main and pluperfect(sent.root, None):
-                        # "La veille, Londres et Ottawa avaient ouvert la voie": a look back, which
-                        # "le même jour" may go on with, but not the next undated act of the story
-                        # (when that day only described a state — "La vie reprenait lundi à
-                        # Cotonou, au lendemain d'une tentative de coup d'État. Dimanche à l'aube,
-                        # des militaires avaient…" — the story is the look back: only the present
-                        # comes back to that day)
-                        if story_day is None:
-                            story_day, look_from_state = last_day, state_day
-                    elif main:
-                        story_day = None
-                    if main:
-                        state_day = imperfect(sent.root)
-                    last_day = main[1] if main else last_day
-                elif occasion is not None and occasion.date.precision == "day":
-                    last_day = occasion.date  # "À l'issue des échanges, …": the story is back on that day
-                if scene[2] is None and scene[0] is not None and last_day is not None:
-                    scene = (scene[0], last_day, None)  # (filed from there, the story stays there as days go by)
+                told.move_on(sent, days, occasion)
+                if scene[2] is None and scene[0] is not None and told.last_day is not None:
+                    scene = (scene[0], told.last_day, None)  # (filed from there, the story stays there as days go by)
                 # ("Les émissaires ont quitté Conakry hier soir": they were there that day)
                 locs = [m for m in ms if m.place is not None and (m.locative or self._left(sent.doc[m.head]))]
                 if locs:
@@ -234,19 +205,8 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                     # l'AES à Niamey" over a live report)
                     today = day_iv(anchor, "") if anchor is not None and para.index <= lead.end else None
                     there = frozenset(c for m in ms if not m.locative and m.kind != "place" for c in m.codes)
-                    scene = (self._town_of(locs[-1], lead), last_day or lead.day or today, there)
+                    scene = (self._town_of(locs[-1], lead), told.last_day or lead.day or today, there)
         return merge_mentions(out)
-
-    def _resolve(self, f, sent, anchor, narrative, told_year) -> DateInterval:
-        """A time expression's interval: "le lendemain", "two days later" from the day the
-        narrative is on; "de la même année", "the following year" from the year last told; the
-        rest from the report's day (ahead when the sentence looks ahead)."""
-        if f.kind == "shift":
-            return self.time.resolve(f, date.fromisoformat(narrative.start)) \
-                if narrative is not None and narrative.precision == "day" else DateInterval.unknown()
-        if f.kind == "year_shift":
-            return self.time.resolve(f, date(told_year, 1, 1)) if told_year else DateInterval.unknown()
-        return self.time.resolve(f, anchor, future=starts_ahead(sent, f, self.lr))
 
     @staticmethod
     def _dated_apart(c, times, sent) -> bool:
@@ -477,7 +437,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
             # ("avaient eu un entretien téléphonique, et le 6 avril X avait été reçu à Alger")
             places, scene = slots.places, (None, None, frozenset())
         location = self._where(trig.event, iv, places, slots, before, lead, para, actor, recipient, scene, headline_places,
-                               occasion, fresh=iv.end is None or not stale(iv, anchor), stated=trig.event in STATED,
+                               occasion, fresh=iv.end is None or not stale(iv, anchor),
                                seat=self._seat(slots, sent))
         here = location.country if location and location.country else aa.home  # whose ground this is
         if not actor and event == "PROTEST" and here and (tok.pos_ == "NOUN" or location is not None):
