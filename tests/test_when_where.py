@@ -622,3 +622,10 @@ def test_a_dispatch_filed_abroad_does_not_place_acts_done_at_home(code):
                "aux médias de couvrir les activités politiques.", published="2024-06-05")
     acts = _by_event(got, "COERCE")
     assert acts and all(m.location is None or m.location.name != "Dakar" for m in acts)
+
+
+def test_the_time_of_what_is_alleged_is_not_the_accusation_s(code):
+    got = code("Devant la Cour internationale de justice, le Soudan a accusé les Émirats arabes unis d'avoir "
+               "laissé transiter des combattants par leur territoire en 2023.", published="2025-04-10")
+    [m] = [m for m in _by_event(got, "ACCUSE")]
+    assert not (m.date.start or "").startswith("2023")

@@ -17,6 +17,7 @@ from .event_places import DASHES, DATELINE_BODY_TOKENS, dateline_of
 from .mentions import ArticleActors, Mention
 from .nlp import ParsedArticle
 from .records import DateInterval
+from .slots import CONTROLLING
 from .resources import LanguageResources
 from .syntax import before_articles
 
@@ -278,8 +279,9 @@ def offset_of_dated(times, tok, sent):
     return None
 
 
-#: Categories whose verb takes what is promised, asked or refused as its complement.
-CONTENT_EVENTS = frozenset({"AGREE", "SUPPORT", "REQUEST", "THREATEN", "REJECT", "CONCEDE"})
+#: Categories whose verb takes what is promised, asked, refused or alleged as its complement
+#: (those whose content is other events, and a pledge of support: "s'engagent à…").
+CONTENT_EVENTS = CONTROLLING | {"SUPPORT"}
 
 #: How far after "dix jours après" (in characters) the event it dates may start.
 OFFSET_REACH = 40
