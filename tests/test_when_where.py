@@ -629,3 +629,14 @@ def test_the_time_of_what_is_alleged_is_not_the_accusation_s(code):
                "laissé transiter des combattants par leur territoire en 2023.", published="2025-04-10")
     [m] = [m for m in _by_event(got, "ACCUSE")]
     assert not (m.date.start or "").startswith("2023")
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Des jihadistes de Boko Haram ont attaqué mardi un village dans la région de l'Extrême-Nord du Cameroun.",
+     "Extrême-Nord", "CMR"),
+    ("Des séparatistes ont attaqué mardi un poste de gendarmerie dans la région du Sud-Ouest, au Cameroun.",
+     "Sud-Ouest", "CMR"),
+])
+def test_a_region_the_tagger_takes_for_a_noun_is_a_place_after_its_division_noun(code, text, name, country):
+    [m] = _by_event(code(text, published="2024-10-02"), "ASSAULT")
+    assert m.location is not None and (m.location.name, m.location.country) == (name, country)

@@ -179,7 +179,7 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             out.append(Mention(para, i, i + L, head, span.text, (e.code,), kind, e.canonical,
                                sector=sector, locative=loc, place=place,
                                place_name=place.name if place is not None and capital is not None else None))
-        elif places and doc[head].pos_ == "PROPN" and not (
+        elif places and (doc[head].pos_ == "PROPN" or _division_named(lr, doc, i)) and not (
                 doc[head].dep_ == "compound" and lr.has("office_noun", doc[head].head.lemma_.lower())):
             # ("the Bush administration": a president's name, whatever town bears it)
             p = places[0]
@@ -194,9 +194,11 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
 
 
 def _division_named(lr: LanguageResources, doc, i: int) -> bool:
-    """Does a division noun open the name ("la région de Kidal", "the state of Borno")?"""
-    return i > 1 and doc[i - 1].lower_ in ("de", "d'", "du", "of") \
-        and lr.words.get("place_noun", {}).get(doc[i - 2].lemma_.lower()) == "division"
+    """Does a division noun open the name ("la région de Kidal", "la région de l'Extrême-Nord",
+    "the state of Borno")?"""
+    j = i - 1 if i > 0 and doc[i - 1].lower_ in ("l'", "l’", "la", "le", "the") else i
+    return j > 1 and doc[j - 1].lower_ in ("de", "d'", "du", "of") \
+        and lr.words.get("place_noun", {}).get(doc[j - 2].lemma_.lower()) == "division"
 
 
 def _places_in_context(doc, found: list[Mention], res: Resources) -> list[Mention]:
