@@ -69,7 +69,7 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
             out.mentions[para.index] = sorted(out.in_para(para.index) + bare_capitals(
                 para.doc, para.index, lr, res, out.home, out.in_para(para.index)), key=lambda m: m.start)
     out.dyad = _dyad(out)
-    dateline = dateline_of(parsed, out, frozenset(lr.words.get("correspondent_noun", {})))  # ("DAKAR, 29 janvier (APS) -": where it is filed, not whom it is about)
+    dateline = dateline_of(parsed, out, lr.words.get("correspondent_noun", {}))  # ("DAKAR, 29 janvier (APS) -": where it is filed, not whom it is about)
     out.salience = tuple(Counter(c for ms in out.mentions.values() for m in ms if not m.nested and m is not dateline
                                  and m.kind in SALIENT_KINDS and not (m.kind == "demonym" and m.locative)
                                  for c in m.codes).most_common())

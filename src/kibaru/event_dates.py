@@ -193,7 +193,7 @@ def pluperfect(tok, gov) -> bool:
 
 def stale(last_day, anchor: date | None) -> bool:
     """Is the narrative's day older than `STALE_DAYS` before publication (background)?"""
-    return last_day is not None and anchor is not None and \
+    return last_day is not None and anchor is not None and last_day.end is not None and \
         (anchor - date.fromisoformat(last_day.end)).days > STALE_DAYS
 
 
@@ -334,7 +334,7 @@ STORY_DAY_PARAS = 3
 
 
 def lead_of(parsed: ParsedArticle, aa: ArticleActors, tp: TimeParser, anchor: date | None,
-            correspondents=frozenset()) -> Lead:
+            correspondents=()) -> Lead:
     place = dateline_of(parsed, aa, correspondents)
     para = next((p.index for p in parsed.paragraphs if place in aa.in_para(p.index)), None)
     dateline_end = 0

@@ -2,11 +2,23 @@
 Niamey"), a country visited when no city is named, or the dispatch's dateline for the lead."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .mentions import ArticleActors, Mention
 from .nlp import ParsedArticle
 from .records import EventMention, Place
+
+
+@dataclass(frozen=True)
+class Scene:
+    """Where the story is as it is told: the last place an event was told at (or the dateline's
+    town), the day the story was then on, and the parties the sentence that set it named."""
+
+    place: Mention | None = None
+    day: object | None = None  # DateInterval
+    named: frozenset = frozenset()
+    #: opened by the dateline: like the dateline, it holds only acts on a party's ground
+    filed: bool = False
 
 
 def place_complement(m: Mention, sent, lr) -> bool:
@@ -30,7 +42,7 @@ def place_of(m: Mention | None) -> Place | None:
     return Place(name, p.country, p.geonameid, p.lat, p.lon)
 
 
-def dateline_of(parsed: ParsedArticle, aa: ArticleActors, correspondents=frozenset()) -> Mention | None:
+def dateline_of(parsed: ParsedArticle, aa: ArticleActors, correspondents=()) -> Mention | None:
     """"MOSCOU, 23 juin 2025 —", "Bamako (AFP) - Le gouvernement…", "ABIDJAN – Les…": a place
     opening one of the first lines, before a comma, the agency's name or a dash, is the dateline
     (a dash after a place in a short line is a headline's: "Bamako – Moscou : un axe"); so is the
@@ -57,7 +69,7 @@ DATELINE_BODY_TOKENS = 12
 DASHES = ("-", "–", "—", "--", "―")
 
 
-def meeting_place(em, previous, dateline: Place | None = None, anchor=None):
+def meeting_place(em, previous, dateline: Place | None = None, long_ago: bool = False):
     """"Réunis à Accra, les dirigeants de la CEDEAO ont décidé… L'organisation a notamment
     décidé la fermeture des frontières": what a meeting's members decide next, with no place of
     its own (the dispatch's dateline is none), is decided where they meet."""
@@ -67,9 +79,7 @@ def meeting_place(em, previous, dateline: Place | None = None, anchor=None):
     acodes = {p.code for p in em.actor if p.code}
     # (what they had done before they met was not done there: an act dated before the meeting,
     # or long before the report when the meeting's day is not told)
-    from .event_dates import stale  # (event_dates reads the dateline from this module)
-    earlier = em.date.end is not None and (em.date.end < last.date.start if last.date.start is not None
-                                           else stale(em.date, anchor))
+    earlier = em.date.end is not None and (em.date.end < last.date.start if last.date.start is not None else long_ago)
     if last.event == "CONSULT" and last.location is not None and acodes & {p.code for p in last.actor if p.code} \
             and not earlier:
         return replace(em, location=last.location)
@@ -100,16 +110,14 @@ class PlaceChooser:
             places.append(lead.place)  # a building named in a dispatch is in the town it is filed from
         # (a meeting with no place is where the story is — unless it is one to come: "le prochain
         # sommet doit se tenir en juin")
-        ahead = iv.start is not None and scene[1] is not None and iv.start > scene[1].end
+        ahead = iv.start is not None and scene.day is not None and iv.start > scene.day.end
         # "près de Kolondiéba, dans la région de Sikasso": the town, not the region that situates it
         places = sorted(places, key=lambda m: getattr(m.place, "feature", None) == "region")
-        # (the scene a dateline opens — its third part None — holds only what happens on a party's
-        # ground, as the dateline itself does: "DAKAR (APS) - Le Mali a suspendu…" is not in Dakar)
-        filed = scene[2] is None
-        on_scene = scene[0] is not None and (not filed or self._on_ground_of(scene[0].code, actor, recipient))
+        # (the scene a dateline opens holds only what happens on a party's ground, as the dateline
+        # itself does: "DAKAR (APS) - Le Mali a suspendu…" is not in Dakar)
+        on_scene = scene.place is not None and (not scene.filed or self._on_ground_of(scene.place.code, actor, recipient))
         # (a meeting is reported from where it is held: the dispatch's town is the meeting's)
-        location = place_of(places[0] if places else (scene[0] if event == "CONSULT" and not ahead and scene[0] is not None
-                                                       else None))
+        location = place_of(places[0] if places else (scene.place if event == "CONSULT" and not ahead else None))
         if location is None and before is not None:
             location = before.location  # "L'assaut a été revendiqué par…": where the attack told before was
         location = location or seat  # an organisation in session, at its seat
@@ -123,12 +131,12 @@ class PlaceChooser:
                 and self._on_ground_of(headline_places[event].country, actor, recipient):
             location = headline_places[event]  # "Attaque à Bamako" heads the report of that attack
         location = location or (occasion.location if occasion is not None else None)
-        if location is None and on_scene and scene[1] is not None and iv.precision == "day" \
-                and iv.start == scene[1].start and (not recipient or self._on_ground_of(scene[0].code, actor, recipient)
-                                                    or not filed and self._named_there(scene, actor, recipient)):
+        if location is None and on_scene and scene.day is not None and iv.precision == "day" \
+                and iv.start == scene.day.start and (not recipient or self._on_ground_of(scene.place.code, actor, recipient)
+                                                     or self._named_there(scene, actor, recipient)):
             # "… arrivé jeudi à Nouakchott. Les deux dirigeants sont convenus de …": the same day,
             # the story is still where it was last told to be
-            location = place_of(scene[0])
+            location = place_of(scene.place)
         return location or place_of(building)
 
     @staticmethod
@@ -136,7 +144,7 @@ class PlaceChooser:
         """Were all the parties named in the sentence that set the scene ("l'Éthiopie et la
         Somalie ont fait un pas l'une vers l'autre mercredi soir à Ankara")?"""
         codes = {p.code for p in actor + recipient if p.code}
-        return bool(codes) and codes <= scene[2]
+        return bool(codes) and codes <= scene.named
 
     def _town_of(self, m, lead):
         """The place a story told at `m` is in: the dispatch's town for a building it names."""

@@ -10,6 +10,7 @@ Several mentions of one event in an article (headline, lead, body) are merged.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from .mentions import ArticleActors, Mention
 from .dates import TimeParser
@@ -20,7 +21,7 @@ from .resources import LanguageResources, Resources
 from .merging import merge_mentions
 from .narrative import Narrative
 from .scores import modes, plover_score
-from .event_places import PlaceChooser, meeting_place, place_complement, place_of
+from .event_places import PlaceChooser, Scene, meeting_place, place_complement, place_of
 from .event_dates import DateChooser, Lead, after_validity_word, anchor_date, lead_of, occasion_of, offset_before, stale
 from .actors import MAX_EXPANDED
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
@@ -72,12 +73,11 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         last_subject: list[Mention] = []
         told = Narrative(self.time, self.lr, anchor)
         prev_found: list[EventMention] = []  # the events of the sentence before
-        # the last place an event was told at, the day the story was then on, and who was named there
-        scene: tuple = (None, None, frozenset())
-        lead = lead_of(parsed, aa, self.time, anchor, frozenset(self.lr.words.get("correspondent_noun", {})))
+        scene = Scene()  # where the story is
+        lead = lead_of(parsed, aa, self.time, anchor, self.lr.words.get("correspondent_noun", {}))
         headline_places: dict[str, Place] = {}  # category → place the headline/lead names for it
         if lead.place is not None:  # the story is where the dispatch is filed until told elsewhere
-            scene = (lead.place, lead.day or (day_iv(anchor, "") if anchor is not None else None), None)
+            scene = Scene(lead.place, lead.day or (day_iv(anchor, "") if anchor is not None else None), filed=True)
         for para in parsed.paragraphs:
             doc, mentions = para.doc, aa.in_para(para.index)
             for sent in doc.sents:
@@ -167,7 +167,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                                      headline_places=headline_places, asked=asked.get(tok.i, ()), earlier=out + found)
                     if em is not None:
                         em = meeting_place(answer_previous(continue_previous(em, out + found), out + found), out + found,
-                                           place_of(lead.place), anchor)
+                                           place_of(lead.place), long_ago=stale(em.date, anchor))
                         if para.index <= lead.end and em.location is not None:
                             headline_places.setdefault(em.event, em.location)  # "Bamako frappée au cœur"
                         if not (em.actor and not em.recipient and self._names_people(tok, ms)):
@@ -196,8 +196,8 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                 if all(em.status == "planned" for em in found) and (found or self.status(sent.root, None, sent) == "planned"):
                     days = []  # "est attendu dimanche à Thiaroye": a day ahead, not the story's
                 told.move_on(sent, days, occasion)
-                if scene[2] is None and scene[0] is not None and told.last_day is not None:
-                    scene = (scene[0], told.last_day, None)  # (filed from there, the story stays there as days go by)
+                if scene.filed and told.last_day is not None:
+                    scene = replace(scene, day=told.last_day)  # (filed from there, the story stays there as days go by)
                 # ("Les émissaires ont quitté Conakry hier soir": they were there that day)
                 locs = [m for m in ms if m.place is not None and (m.locative or self._left(sent.doc[m.head]))]
                 if locs:
@@ -205,7 +205,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                     # l'AES à Niamey" over a live report)
                     today = day_iv(anchor, "") if anchor is not None and para.index <= lead.end else None
                     there = frozenset(c for m in ms if not m.locative and m.kind != "place" for c in m.codes)
-                    scene = (self._town_of(locs[-1], lead), told.last_day or lead.day or today, there)
+                    scene = Scene(self._town_of(locs[-1], lead), told.last_day or lead.day or today, there)
         return merge_mentions(out)
 
     @staticmethod
@@ -435,7 +435,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         if mode == "phone":
             # a call is made from where its own words say, not where the sentence or the story is
             # ("avaient eu un entretien téléphonique, et le 6 avril X avait été reçu à Alger")
-            places, scene = slots.places, (None, None, frozenset())
+            places, scene = slots.places, Scene()
         location = self._where(trig.event, iv, places, slots, before, lead, para, actor, recipient, scene, headline_places,
                                occasion, fresh=iv.end is None or not stale(iv, anchor),
                                seat=self._seat(slots, sent))
