@@ -496,6 +496,26 @@ def test_a_noun_event_takes_the_time_of_the_verb_it_hangs_on(code):
     assert m.date.start == "2025-05-12"
 
 
+def test_a_noun_event_inside_another_noun_takes_the_time_of_the_verb_they_hang_on(code):
+    # "une campagne de bombardements": the bombings hang on "déclenché" through the campaign;
+    # "le 1er octobre", nearer, is the day of what followed
+    got = code("Israël a déclenché fin septembre une intense campagne de bombardements au Liban, suivie le "
+               "1er octobre d'une incursion terrestre.", published="2024-11-20")
+    [m] = _by_event(got, "ASSAULT")
+    assert (m.date.start, m.date.end) == ("2024-09-21", "2024-09-30")
+
+
+@pytest.mark.parametrize("text,region", [
+    ("Mercredi, l'armée israélienne a ouvert le feu sur des bergers dans le sud du Liban.", "Sud-Liban"),
+    ("On Wednesday, Israeli troops opened fire on shepherds in southern Lebanon.", "Sud-Liban"),
+    ("Mercredi, les paramilitaires ont bombardé un camp de déplacés dans le nord du Darfour.", "Darfour-Nord"),
+])
+def test_a_side_of_a_country_listed_as_a_region_is_that_region(code, text, region):
+    got = code(text, published="2024-12-04")
+    [m] = _by_event(got, "ASSAULT")
+    assert m.location is not None and m.location.name == region
+
+
 
 def test_an_act_done_at_once_after_another_takes_its_time(code):
     got = code("MADRID, 9 juin (Agence) - L'Algérie a suspendu mercredi son traité d'amitié avec l'Espagne. En "

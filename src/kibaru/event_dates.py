@@ -91,6 +91,15 @@ def of_other_noun(found, tok, sent, words: dict) -> bool:
         and h.head.i != tok.i  # ("un sommet prévu dimanche": the participle of the event's own noun)
 
 
+def _hangs_on(tok, verb) -> bool:
+    """Does the noun hang on the verb, itself or through the nouns it qualifies ("a lancé fin
+    septembre une campagne de bombardements")?"""
+    t = tok
+    while t.head.i != verb.i and t.dep_ == "nmod" and t.head.pos_ == "NOUN" and t.head.i != t.i:
+        t = t.head
+    return t.head.i == verb.i
+
+
 def _has_case(at) -> bool:
     """Is the time expression opened by a preposition ("du 26 juillet", "de juillet 2023")?"""
     i = before_articles(at.doc, at.start)
@@ -408,7 +417,7 @@ class DateChooser:
             # 31 mars": the verb's day is not that of what came before or after it
             main = nearest_time(times, tok.head, sent)
             times = [ft for ft in times if main is None or ft[0] is not main[0]]
-        light = gov if tok.pos_ in ("NOUN", "PROPN") and gov is not None and tok.head.i == gov.i else None
+        light = gov if tok.pos_ in ("NOUN", "PROPN") and gov is not None and _hangs_on(tok, gov) else None
         iv = nearest_time([ft for ft in times if ft[0].kind != "same_day"], tok, sent, self.lr.words, light) or \
             nearest_time(times, tok, sent, self.lr.words, light)
         inside = {t.idx - sent.start_char for t in tok.subtree}

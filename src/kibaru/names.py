@@ -188,7 +188,7 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             out.append(Mention(para, i, i + L, head, span.text, (p.country,), "place", p.name,
                                locative=loc, place=p))
         i += L
-    out = _places_in_context(doc, out, res)
+    out = _compass_regions(doc, _places_in_context(doc, out, res), lr, res)
     out += _unlisted_places(doc, para, lr, out)
     return _qualify_institutions(doc, out)
 
@@ -213,6 +213,32 @@ def _places_in_context(doc, found: list[Mention], res: Resources) -> list[Mentio
             p = next((p for p in cands if p.country in named), None)
             if p is not None:
                 m = replace(m, codes=(p.country,), name=p.name, place=p)
+        out.append(m)
+    return out
+
+
+def _compass_regions(doc, found: list[Mention], lr: LanguageResources, res: Resources) -> list[Mention]:
+    """"dans le sud du Liban", "au nord du Darfour", "in southern Lebanon": a side of a country or
+    a region that the gazetteer lists as a region of its own ("Sud-Liban", "Darfour-Nord") is that
+    region; a side no list names stays the country or region named."""
+    out = []
+    for m in found:
+        j = m.start - 1
+        if j > 0 and doc[j].lower_ in ("la", "l'", "l’", "the"):
+            j -= 1
+        if j > 0 and doc[j].lower_ in ("du", "de", "d'", "d’", "of"):
+            j -= 1
+        elif j != m.start - 1 or j < 0:
+            j = -1  # "southern Lebanon": the side word right before the name
+        side = lr.words.get("compass", {}).get(doc[j].lower_) if j >= 0 and m.kind in ("country", "place") else None
+        if side is not None:
+            name = fold(m.text)
+            words = {fold(side), fold(doc[j].text)}
+            keys = [k for w in words for k in (f"{w}-{name}", f"{name}-{w}", f"{w} {name}", f"{name} {w}", f"{name} du {w}")]
+            region = next((p for k in keys for p in res.places.get(k, [])
+                           if p.feature == "region" and p.country in m.codes), None)
+            if region is not None:
+                m = replace(m, place=region, place_name=region.name, locative=m.locative or _locative(lr, doc, j))
         out.append(m)
     return out
 
