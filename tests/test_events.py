@@ -585,3 +585,18 @@ def test_clashes_that_pit_two_sides_are_one_assault_between_them(code):
 def test_a_participle_sharing_its_verb_s_auxiliary_acts_for_that_verb_s_subject(code, text, mode, actor):
     [m] = [m for m in code(text, published="2024-03-01").mentions if m.mode == mode]
     assert [p.code for p in m.actor] == actor
+
+
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    # "est arrivé": a past told with "être", which the parser reads as a passive
+    ("Le président sénégalais est arrivé lundi à Bamako.", "arrivé", ["SEN"], ["MLI"]),
+    # "Il" after a subject named by its nationality is that subject
+    ("Le président sénégalais est arrivé lundi à Bamako. Il a rencontré mercredi le chef de la junte malienne.",
+     "rencontré", ["SEN"], ["MLI"]),
+    # "Il y a rencontré…": "y" made the parser take "il" for the "il" of "il y a"
+    ("Le président sénégalais est arrivé lundi à Bamako. Il y a rencontré mercredi le chef de la junte malienne.",
+     "rencontré", ["SEN"], ["MLI"]),
+])
+def test_the_subject_of_a_visit_and_of_what_follows_is_the_visitor(code, text, trigger, actor, recipient):
+    [m] = [m for m in code(text, published="2025-03-14").mentions if m.evidence[0].trigger == trigger]
+    assert ([p.code for p in m.actor], [p.code for p in m.recipient]) == (actor, recipient)

@@ -640,3 +640,11 @@ def test_the_time_of_what_is_alleged_is_not_the_accusation_s(code):
 def test_an_attack_is_placed_in_the_town_or_region_its_sentence_names(code, text, published, name, country):
     [m] = _by_event(code(text, published=published), "ASSAULT")
     assert m.location is not None and (m.location.name, m.location.country) == (name, country)
+
+
+def test_there_is_the_place_just_told(code):
+    # "y": where the sentence before left the story
+    got = code("Le président ukrainien se trouvait mardi à Tirana, où se tenait un sommet européen. Il y a réclamé "
+               "de nouvelles sanctions contre la Russie.", published="2025-05-17")
+    [m] = _by_event(got, "REQUEST")
+    assert m.location is not None and m.location.name == "Tirana"

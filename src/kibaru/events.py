@@ -183,7 +183,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                     out[len(out) - len(prev_found):] = self._told_where(sent, ms, prev_found)
                 prev_found = found
                 out.extend(found)
-                actors_here = [m for m in ms if any(m.key and m.key == p.actor_id or m.code == p.code and m.kind == "country"
+                actors_here = [m for m in ms if any(m.key and m.key == p.actor_id or m.code == p.code and m.kind in ("country", "demonym")
                                                     for em in found for p in em.actor)]
                 if actors_here:
                     last_subject = actors_here
@@ -207,6 +207,19 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                     there = frozenset(c for m in ms if not m.locative and m.kind != "place" for c in m.codes)
                     scene = Scene(self._town_of(locs[-1], lead), told.last_day or lead.day or today, there)
         return merge_mentions(out)
+
+    def _there(self, tok) -> bool:
+        """Does a clitic pointing back at a place ("y") sit on the trigger's verb, or on a verb whose
+        subject it shares ("Il y a réclamé des sanctions et répété être prêt à…")? Not the "y" of
+        "il y a (eu)": that one says something exists, not where."""
+        t = tok.head if tok.pos_ in ("NOUN", "PROPN") else tok
+        while True:
+            if t.lemma_ != "avoir" and any(self.lr.has("there_clitic", c.lower_) and c.dep_.startswith(("expl", "obl", "iobj"))
+                                           for c in t.children):
+                return True
+            if t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
+                return False
+            t = t.head
 
     @staticmethod
     def _dated_apart(c, times, sent) -> bool:
@@ -328,6 +341,8 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         content_at = {sent.doc[i].idx - sent.start_char for i in content}
         times = [ft for ft in times if ft[0].start not in content_at]
         places = slots.places or sent_places
+        if not places and scene.place is not None and self._there(tok):
+            places = [scene.place]  # "Il y a réclamé…": "y" is the place just told
         if trig.mode in VISIT_MODES or trig.frame.get("loc") == "recipient":
             if tok.pos_ == "NOUN" and tok.dep_.startswith("nsubj") and not slots.recipient:
                 # "sa visite l'a conduit en Mauritanie": where the verb of the visit leads

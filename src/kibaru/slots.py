@@ -56,10 +56,12 @@ class SlotFiller:
                 slots.recipient.extend(ms)
 
         args = list(arguments(tok))
-        if tok.pos_ == "VERB" and any(c.dep_ in ("aux:tense", "aux") for c in tok.children) \
-                and not any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children):
+        auxes = {c.dep_ for c in tok.children}
+        if tok.pos_ == "VERB" and (auxes & {"aux:tense", "aux"} and not auxes & {"aux:pass", "auxpass"}
+                                   or lr.has("active_participle", tok.lemma_.lower()) and not auxes & {"aux:tense", "aux"}):
             # "des combattants … ont attaqué": an active verb (auxiliary avoir, no passive one)
-            # whose subject the parser labelled passive
+            # whose subject the parser labelled passive; "le président est arrivé": a verb whose
+            # past is told with "être" is no passive (but "a été débarqué" is)
             args = [("subj" if a[0] == "subjpass" else a[0], a[1], a[2]) for a in args]
         if (tok.pos_ in ("VERB", "AUX") or tok.pos_ == "ADJ" and tok.dep_ == "xcomp") \
                 and not any(a[0] in ("subj", "subjpass") for a in args) \

@@ -21,10 +21,14 @@ def prep_of(tok) -> str | None:
 #: French reflexive verbs used impersonally ("il s'agit de", "il se passe", "il se peut"):
 #: their "il" is nobody (a closed grammatical class, not lexicon).
 IMPERSONAL_REFLEXIVES = frozenset({"agir", "passer", "pouvoir", "produire", "trouver"})
+#: "Il y a rencontré…": the French clitic "y" makes the parser read "il" as the expletive of
+#: "il y a" (a closed grammatical class; "il y a (eu)" itself is impersonal: its verb is avoir).
+THERE_CLITICS = frozenset({"y"})
 
 
 def _personal_reflexive(verb) -> bool:
-    return any(c.dep_ == "expl:comp" for c in verb.children) and verb.lemma_.lower() not in IMPERSONAL_REFLEXIVES
+    return any(c.dep_ == "expl:comp" for c in verb.children) and verb.lemma_.lower() not in IMPERSONAL_REFLEXIVES \
+        or verb.lemma_.lower() not in ("avoir", "falloir") and any(c.lower_ in THERE_CLITICS for c in verb.children)
 
 
 def arguments(tok):
