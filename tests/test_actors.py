@@ -175,6 +175,11 @@ def test_an_igo_office_held_that_day_outweighs_a_nationality(code, text, lang):
     ("Le CNSP a annoncé la suspension de plusieurs partis politiques.", "fr",
      "National Council for the Safeguard of the Homeland", ("NER", "GOV")),
     ("Les Forces armées sénégalaises ont pris possession du camp.", "fr", "Senegalese Armed Forces", ("SEN", "MIL")),
+    # an organisation's acronym written as a word, as many French papers do
+    ("Les membres de l'Otan ont condamné les frappes russes.", "fr", "North Atlantic Treaty Organization",
+     ("IGO:NATO", "MIL")),
+    ("L'Opep a décidé de réduire sa production.", "fr", "Organization of the Petroleum Exporting Countries",
+     ("IGO:OPEC", None)),
 ])
 def test_juntas_armies_and_companies_are_known(code, text, lang, name, want):
     got = {a.name: (a.code, a.sector) for a in code(text, lang=lang).actors}

@@ -9,15 +9,20 @@ def _by_event(result, event):
     return [m for m in result.mentions if m.event == event]
 
 
-def test_dispatch_datelines_of_every_shape_place_the_lead(code):
-    for text in ("Bamako (AFP) - Le gouvernement malien a suspendu mardi les activités des partis "
-                 "politiques jusqu'à nouvel ordre, selon un décret lu à la télévision nationale.",
-                 "BAMAKO – Le gouvernement malien a suspendu mardi les activités des partis politiques "
-                 "jusqu'à nouvel ordre, selon un décret lu à la télévision nationale."):
-        got = code(text, published="2024-04-11")
-        [m] = _by_event(got, "COERCE")
-        assert (m.location.name, m.location.country) == ("Bamako", "MLI"), text
-        assert m.location.geonameid and m.date.start == "2024-04-09"
+@pytest.mark.parametrize("text,event,place,country,day", [
+    ("Bamako (AFP) - Le gouvernement malien a suspendu mardi les activités des partis politiques jusqu'à nouvel "
+     "ordre, selon un décret lu à la télévision nationale.", "COERCE", "Bamako", "MLI", "2024-04-09"),
+    ("BAMAKO – Le gouvernement malien a suspendu mardi les activités des partis politiques jusqu'à nouvel ordre, "
+     "selon un décret lu à la télévision nationale.", "COERCE", "Bamako", "MLI", "2024-04-09"),
+    # a town whose name opens with an article, in capitals: the tagger reads neither word as a name
+    ("LA HAYE, 11 avril (Reuters) - Le gouvernement néerlandais a expulsé mardi deux diplomates russes "
+     "soupçonnés d'espionnage.", "SANCTION", "La Haye", "NLD", "2024-04-09"),
+])
+def test_dispatch_datelines_of_every_shape_place_the_lead(code, text, event, place, country, day):
+    got = code(text, published="2024-04-11")
+    [m] = _by_event(got, event)
+    assert (m.location.name, m.location.country) == (place, country)
+    assert m.location.geonameid and m.date.start == day
 
 
 def test_a_headline_naming_two_capitals_is_no_dateline(code):

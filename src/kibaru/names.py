@@ -19,7 +19,11 @@ def lookup(lr: LanguageResources, text: str):
         # a country or capital written in capitals, as datelines are ("BAMAKO, 18 septembre")
         return lr.acronyms.get(form, []) or [e for e in lr.gazetteer.get(fold(form), []) if len(form) >= 4
                                              and e.kind == "country" and e.form_kind in ("name", "capital")]
-    return [e for e in lr.gazetteer.get(fold(form), []) if e.form_kind != "prefix"]
+    found = [e for e in lr.gazetteer.get(fold(form), []) if e.form_kind != "prefix"]
+    if not found and len(form) >= 4 and form[0].isupper() and form[1:].isalpha() and form[1:].islower():
+        # "l'Otan", "l'Unicef": an organisation's acronym written as a word, as many papers do
+        found = [e for e in lr.acronyms.get(form.upper(), []) if e.kind == "organisation"]
+    return found
 
 
 def _compound_demonym(lr: LanguageResources, text: str) -> tuple[str, ...]:
@@ -179,7 +183,7 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             out.append(Mention(para, i, i + L, head, span.text, (e.code,), kind, e.canonical,
                                sector=sector, locative=loc, place=place,
                                place_name=place.name if place is not None and capital is not None else None))
-        elif places and (doc[head].pos_ == "PROPN" or _division_named(lr, doc, i)) and not (
+        elif places and (doc[head].pos_ == "PROPN" or _division_named(lr, doc, i) or _capitals(span)) and not (
                 doc[head].dep_ == "compound" and lr.has("office_noun", doc[head].head.lemma_.lower())):
             # ("the Bush administration": a president's name, whatever town bears it)
             p = places[0]
@@ -191,6 +195,11 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
     out = _compass_regions(doc, _places_in_context(doc, out, res), lr, res)
     out += _unlisted_places(doc, para, lr, out)
     return _qualify_institutions(doc, out)
+
+
+def _capitals(span) -> bool:
+    """A name in capitals ("LA HAYE, 25 juin (Reuters)"), whose words the tagger cannot read."""
+    return span.text.isupper() and len(span.text) > 3
 
 
 def _division_named(lr: LanguageResources, doc, i: int) -> bool:
