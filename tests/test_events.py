@@ -596,6 +596,9 @@ def test_a_participle_sharing_its_verb_s_auxiliary_acts_for_that_verb_s_subject(
     # "Il y a rencontré…": "y" made the parser take "il" for the "il" of "il y a"
     ("Le président sénégalais est arrivé lundi à Bamako. Il y a rencontré mercredi le chef de la junte malienne.",
      "rencontré", ["SEN"], ["MLI"]),
+    # a passive's pronoun subject is the subject of the sentences before
+    ("Le président ghanéen John Mahama poursuit sa tournée régionale. Après une étape à Lomé samedi, il a été reçu "
+     "hier à Cotonou par le président Patrice Talon.", "reçu", ["GHA"], ["BEN"]),
 ])
 def test_the_subject_of_a_visit_and_of_what_follows_is_the_visitor(code, text, trigger, actor, recipient):
     [m] = [m for m in code(text, published="2025-03-14").mentions if m.evidence[0].trigger == trigger]

@@ -653,3 +653,26 @@ def test_there_is_the_place_just_told(code):
                "de nouvelles sanctions contre la Russie.", published="2025-05-17")
     [m] = _by_event(got, "REQUEST")
     assert m.location is not None and m.location.name == "Tirana"
+
+
+def test_a_sentence_opening_on_where_it_happens_is_no_dateline(code):
+    got = code("Le gouvernement malien a suspendu lundi les activités des partis politiques.\n\n"
+               "La mesure a été vivement critiquée par plusieurs responsables de l'opposition.\n\n"
+               "À Ségou, des militants avaient manifesté samedi contre la junte.", published="2025-03-10")
+    [m] = _by_event(got, "COERCE")
+    assert m.location is None
+    [p] = _by_event(got, "PROTEST")
+    assert p.location.name == "Ségou" and p.date.start == "2025-03-08"
+
+
+def test_the_lead_s_day_is_the_one_its_main_verb_names(code):
+    # "samedi" is the day of the stop on the way; the story is on "hier"
+    got = code("Le président ghanéen John Mahama poursuit sa tournée régionale. Après une étape à Lomé samedi, il a été "
+               "reçu hier à Cotonou par le président Patrice Talon.", published="2025-03-10")
+    assert {m.date.start for m in _by_event(got, "CONSULT")} == {"2025-03-09"}
+
+
+def test_a_surname_a_group_also_bears_is_part_of_a_person_s_name(code):
+    got = code("Les ministres Thérèse Kayikwamba Wagner et Olivier Nduhungirehe ont signé l'accord de paix à "
+               "Washington.", published="2025-06-28")
+    assert "RUS" not in {p.code for m in got.mentions for p in m.actor + m.recipient}

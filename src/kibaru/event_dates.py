@@ -100,6 +100,12 @@ def _hangs_on(tok, verb) -> bool:
     return t.head.i == verb.i
 
 
+def _on_verb(found, verb, sent) -> bool:
+    """Does the time expression hang on the verb itself ("il a été reçu hier")?"""
+    at = _tokens_of(found, sent)
+    return at is not None and at.root.head.i == verb.i and at.root.i != verb.i
+
+
 def _has_case(at) -> bool:
     """Is the time expression opened by a preposition ("du 26 juillet", "de juillet 2023")?"""
     i = before_articles(at.doc, at.start)
@@ -364,14 +370,16 @@ def lead_of(parsed: ParsedArticle, aa: ArticleActors, tp: TimeParser, anchor: da
             root = sent.root
             if pluperfect(root, None) or "Tense=Fut" in str(root.morph):
                 continue
+            days = []
             for f in tp.find(sent.text):
                 if p.index == para and sent.start_char + f.end <= dateline_end or f.kind in ("same_day", "offset"):
                     continue
                 iv = tp.resolve(f, anchor)
                 if iv.precision == "day" and anchor is not None and iv.start <= anchor.isoformat() \
                         and not stale(iv, anchor):
-                    day = iv
-                    break
+                    days.append((f, iv))
+            if days:  # the main verb's ("Après une escale à Bamako samedi, il a été reçu hier…")
+                day = next((d for d in days if _on_verb(d[0], root, sent)), days[0])[1]
     return Lead(place, para, end, dateline_end, day)
 
 

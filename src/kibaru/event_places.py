@@ -53,7 +53,8 @@ def dateline_of(parsed: ParsedArticle, aa: ArticleActors, correspondents=()) -> 
             where = [m for m in aa.in_para(para.index) if m.place is not None and m.locative]
             if where:
                 return where[0]
-        ms = [m for m in aa.in_para(para.index) if m.place is not None and m.start <= 1]
+        # (not "À Bamako, le général…": a sentence opening on where it happens)
+        ms = [m for m in aa.in_para(para.index) if m.place is not None and m.start <= 1 and not m.locative]
         if not ms or len(para.doc) <= ms[0].end:
             continue
         after = para.doc[ms[0].end].text

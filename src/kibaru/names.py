@@ -113,6 +113,8 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
     """Gazetteer names, demonyms, capitals and places of one paragraph, longest first."""
     out: list[Mention] = []
     in_person = {i for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1 for i in range(e.start, e.end)}
+    # ("Thérèse Kayikwamba Wagner": a surname a group also bears, after a person's first names)
+    in_name = {i for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1 for i in range(e.start + 1, e.end)}
     prefixes = res.name_prefixes(lr.lang)
     ft = _folded_tokens(doc)
     i, n = 0, len(doc)
@@ -125,7 +127,7 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             span = doc[i:i + L]
             if span[0].is_punct or span[-1].is_punct:
                 continue
-            entries = lookup(lr, span.text)
+            entries = lookup(lr, span.text) if i not in in_name else []
             places = res.places.get(fold(span.text), []) if span[0].text[:1].isupper() and i not in in_person else []
             compound = _compound_demonym(lr, span.text) or _leader(lr, span.text) if "-" in span.text else ()
             if entries or places or compound:

@@ -112,7 +112,7 @@ class SlotFiller:
             if arg.i == tok.head.i and tok.dep_ in ("acl", "amod", "advcl", "nmod"):
                 ids -= {t.i for t in tok.subtree}  # the noun a participle qualifies, not what the participle says
             ms = [m for m in mentions if m.head in ids and not m.nested]
-            if not ms and slot == "subj" and self._is_pronoun(arg):
+            if not ms and slot in ("subj", "subjpass") and self._is_pronoun(arg):
                 # "Uganda said it had paid…": the pronoun is the reporting verb's subject, else
                 # the subject of the sentences before
                 ms = self._reporter(tok, mentions) or list(sent_subject)
