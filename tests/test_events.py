@@ -603,3 +603,13 @@ def test_a_participle_sharing_its_verb_s_auxiliary_acts_for_that_verb_s_subject(
 def test_the_subject_of_a_visit_and_of_what_follows_is_the_visitor(code, text, trigger, actor, recipient):
     [m] = [m for m in code(text, published="2025-03-14").mentions if m.evidence[0].trigger == trigger]
     assert ([p.code for p in m.actor], [p.code for p in m.recipient]) == (actor, recipient)
+
+
+def test_his_country_is_the_country_of_who_speaks_and_to_come_to_terms_is_done(code):
+    # "son pays": the country of the party named just before; "s'étaient entendus" is an agreement
+    # reached (told in the past of a statement), not an intention ("entend se rendre")
+    got = code("Le ministre soudanais a assuré mercredi que son pays et la Russie s'étaient entendus sur "
+               "l'ouverture d'une base navale.", published="2025-02-13")
+    [m] = [m for m in got.mentions if m.event == "AGREE"]
+    assert {p.code for p in m.actor + m.recipient} == {"SDN", "RUS"}
+    assert m.status == "occurred" and m.date.start == "2025-02-12"

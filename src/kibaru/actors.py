@@ -56,6 +56,7 @@ def find_actors(parsed: ParsedArticle, res: Resources) -> ArticleActors:
         resolved = _members(doc, resolved, lr, res)
         resolved.extend(_anaphors(doc, para.index, lr, resolved, out))
         resolved.extend(_nominal_anaphors(doc, para.index, lr, resolved, nationals))
+        resolved.extend(_own_countries(doc, lr, resolved))
         groups.extend(_groups(doc, resolved, lr))
         blocs.extend(b for m in resolved if m.kind == "organisation"
                      and 0 < len(b := res.knowledge.members.get(m.code or "", ())) <= MAX_EXPANDED)
@@ -240,6 +241,25 @@ def _nominal_anaphors(doc, para: int, lr: LanguageResources, here: list[Mention]
                                   for c in t.children)  # "trois militaires" of the forty-six named
         if prev is not None and definite and not any(c.dep_ in ("nmod", "amod") and c.i in taken for c in t.children):
             found.append(replace(prev, para=para, start=t.i, end=t.i + 1, head=t.i, text=t.text, locative=False))
+    return found
+
+
+def _own_countries(doc, lr: LanguageResources, here: list[Mention]) -> list[Mention]:
+    """"Le ministre soudanais a assuré que son pays et la Russie…", "Mali said its country…": a
+    possessive before a country noun is the country of the party its sentence named last."""
+    found = []
+    for t in doc:
+        own = [c for c in t.children if c.dep_.startswith("det") and lr.has("possessive", c.lower_)]
+        if not lr.has("country_noun", t.lower_) or not own or "Plur" in own[0].morph.get("Number") + t.morph.get("Number"):
+            continue  # ("le soutien de leurs pays": several)
+        sent = t.sent
+        # (the last one named, if its country is known: "M. Abiy a assuré que son pays…" is not
+        # the country named before him)
+        owner = sorted((m for m in here if sent.start <= m.head < t.i and not m.locative
+                        and m.kind in ("person", "demonym", "country")), key=lambda m: m.head)
+        if owner and len(owner[-1].codes) == 1:
+            o = owner[-1]
+            found.append(Mention(o.para, t.i, t.i + 1, t.i, t.text, o.codes, "country", o.codes[0]))
     return found
 
 

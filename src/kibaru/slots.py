@@ -256,8 +256,11 @@ class SlotFiller:
                     return "hypothetical"
                 if c.dep_.startswith("aux") and lr.has("hypothetical", c.lower_) and self.lang == "en":
                     return "planned" if reported and c.lower_ in ("would", "'d") else "hypothetical"
-        if lr.has("planned", tok.lemma_.lower()) or lr.has("planned", tok.lower_):
-            return "planned"  # the trigger itself says it is ahead ("est attendu à…")
+        if (lr.has("planned", tok.lemma_.lower()) or lr.has("planned", tok.lower_)) \
+                and not any(c.dep_ == "expl:comp" for c in tok.children):
+            # the trigger itself says it is ahead ("est attendu à…"); its reflexive is another
+            # verb ("s'étaient entendus sur…": agreed, not intended)
+            return "planned"
         for h in heads:
             if "Tense=Fut" in str(h.morph):
                 return "planned"
