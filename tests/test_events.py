@@ -613,3 +613,17 @@ def test_his_country_is_the_country_of_who_speaks_and_to_come_to_terms_is_done(c
     [m] = [m for m in got.mentions if m.event == "AGREE"]
     assert {p.code for p in m.actor + m.recipient} == {"SDN", "RUS"}
     assert m.status == "occurred" and m.date.start == "2025-02-12"
+
+
+@pytest.mark.parametrize("text, trigger, actor, recipient", [
+    # a town a journey reaches is where, not a party; "Professeur" is a title, not a first name
+    ("Le Professeur Faustin-Archange Touadéra a regagné Bangui vendredi, au terme d'une visite de quatre jours "
+     "en Russie.", "visite", ["CAF"], ["RUS"]),
+    # a place inside the "de" phrase of a visit is where it went, not who visited
+    ("Le président centrafricain a achevé vendredi une visite de quatre jours en Russie.", "visite", ["CAF"], ["RUS"]),
+    # the town a journey reaches is where the visit is, and whose
+    ("Le ministre russe de la Défense a rejoint Bamako dimanche pour une visite de travail.", "visite", ["RUS"], ["MLI"]),
+])
+def test_a_visit_is_by_the_traveller_to_where_it_goes(code, text, trigger, actor, recipient):
+    [m] = [m for m in code(text, published="2025-01-18").mentions if m.evidence[0].trigger == trigger]
+    assert ([p.code for p in m.actor], [p.code for p in m.recipient]) == (actor, recipient)

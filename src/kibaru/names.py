@@ -91,6 +91,12 @@ def _locative(lr: LanguageResources, doc, start: int, head: int | None = None) -
     return up is not None and up.i != t.i and _where(lr, up)
 
 
+def _reached(lr: LanguageResources, t) -> bool:
+    """"a regagné Bangui", "a rejoint Niamey": a town a journey reaches is where, not a party."""
+    return t.dep_ in ("obj", "dobj", "obl", "obl:mod", "obl:arg") and not any(c.dep_ == "case" for c in t.children) \
+        and lr.has("reach_verb", t.head.lemma_.lower())
+
+
 def _folded_tokens(doc) -> list[tuple[str, str]]:
     """(folded text, whitespace after) per token: a span's key is their concatenation."""
     return [(normalise_form(t.text).lower() if t.is_space else fold(t.text), normalise_form(t.whitespace_))
@@ -143,7 +149,7 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             continue
         L, span, entries, places, compound = found
         head, capital = span_head(doc, i, i + L), None
-        loc = _locative(lr, doc, i, head)
+        loc = _locative(lr, doc, i, head) or bool(places) and _reached(lr, doc[head])
         if compound:
             out.append(Mention(para, i, i + L, head, span.text, compound, "demonym", span.text))
         elif entries:

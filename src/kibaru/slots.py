@@ -102,6 +102,7 @@ class SlotFiller:
                 if t.i not in sub and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in trig.words[1:]:
                     case = next((c.lower_ for c in t.children if c.dep_ == "case"), None)
                     args.append(("obj", None, t) if tok.pos_ != "NOUN" else ("prep", case, t))
+        far: list[Mention] = []
         for slot, prep, arg in args:
             pform = (prep or "").split(" ")[0] if prep else None
             if pform and lr.has("intermediary", pform):
@@ -122,6 +123,12 @@ class SlotFiller:
                 # (or the argument is a place its own words say is where: "près de Kolondiéba")
                 locs = [m for m in ms if self._is_loc(m, prep) or m.head == arg.i and m.locative
                         and (m.kind == "place" or m.place is not None)]
+                # (a place inside the argument with a preposition of its own is no party: "une
+                # visite de quatre jours en Russie"; it says where after the verb's own places)
+                inner = [m for m in ms if pform and lr.has("de_prep", pform) and m not in locs and m.head != arg.i and self._is_loc(
+                    m, next((c.lower_ for c in arg.doc[m.head].children if c.dep_ == "case"), None))]
+                far.extend(inner)
+                ms = [m for m in ms if m not in inner]
                 if locs:
                     slots.places.extend(locs)
                     if frame.get("loc") == "recipient":
@@ -154,6 +161,9 @@ class SlotFiller:
             if tok.pos_ == "NOUN" and slot in ("subj", "subjpass"):
                 continue
             put(role, first_list(ms, tok.doc) if slot in ("obj", "iobj") else ms)
+        slots.places.extend(far)
+        if far and frame.get("loc") == "recipient" and not slots.recipient:
+            put("recipient", [m for m in far if m.kind != "place" or m.codes])
         return slots
 
     def _content(self, c) -> bool:
