@@ -125,6 +125,11 @@ def test_a_dateline_header_keeps_its_place_in_the_text(ingestor):
     # a section line with a date is boilerplate, not a dateline
     raw2 = raw.replace("Lomé, 12 mai 2024", "Politique – 12 mai 2024")
     assert "Politique" not in ingestor._article({"text": raw2}, "<test>", origin="text").text
+    # the outlet's name before the town, on the same line: the town and date stay, the outlet goes
+    raw3 = raw.replace("Le Phare du Golfe\nLomé, 12 mai 2024", "Le Phare du Golfe de Guinée – Lomé, dimanche 12 mai 2024")
+    art3 = ingestor._article({"text": raw3}, "<test>", origin="text")
+    assert art3.published == "2024-05-12"
+    assert "Lomé, dimanche 12 mai 2024" in art3.text.split("\n\n")[:3] and "Phare" not in art3.text
 
 
 def test_links_to_other_stories_inside_the_body_are_dropped():

@@ -676,3 +676,16 @@ def test_a_surname_a_group_also_bears_is_part_of_a_person_s_name(code):
     got = code("Les ministres Thérèse Kayikwamba Wagner et Olivier Nduhungirehe ont signé l'accord de paix à "
                "Washington.", published="2025-06-28")
     assert "RUS" not in {p.code for m in got.mentions for p in m.actor + m.recipient}
+
+
+def test_a_header_line_naming_the_outlet_then_the_town_is_the_dateline(code):
+    got = code("Le Courrier de l'Oubangui – Bangui, samedi 18 janvier 2025\n\n"
+               "Retour de Moscou : le président Touadéra salue une visite « fructueuse »\n\n"
+               "Le président centrafricain a regagné Bangui vendredi au terme d'une visite de quatre jours en Russie. "
+               "Jeudi, au Kremlin, il s'est entretenu avec Vladimir Poutine.\n\n"
+               "Un accord minier a également été signé par les ministres des deux pays.", published="2025-01-18")
+    said, signed = _by_event(got, "SUPPORT")
+    # the headline's act, said at home the day he came back
+    assert (said.location.name, said.date.start) == ("Bangui", "2025-01-17")
+    # not the agreement signed the day before, far from the dateline
+    assert signed.date.start == "2025-01-16" and signed.location.name != "Bangui"

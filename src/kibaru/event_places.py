@@ -53,12 +53,15 @@ def dateline_of(parsed: ParsedArticle, aa: ArticleActors, correspondents=()) -> 
             where = [m for m in aa.in_para(para.index) if m.place is not None and m.locative]
             if where:
                 return where[0]
-        # (not "À Bamako, le général…": a sentence opening on where it happens)
-        ms = [m for m in aa.in_para(para.index) if m.place is not None and m.start <= 1 and not m.locative]
-        if not ms or len(para.doc) <= ms[0].end:
+        # (not "À Bamako, le général…": a sentence opening on where it happens; a header line
+        # may name the outlet first: "Oubangui Matin – Bangui, samedi 18 janvier 2025")
+        header = len(doc) < DATELINE_BODY_TOKENS
+        ms = [m for m in aa.in_para(para.index) if m.place is not None and not m.locative
+              and (m.start <= 1 or header and doc[m.start - 1].text in DASHES)]
+        if not ms or len(doc) <= ms[0].end:
             continue
-        after = para.doc[ms[0].end].text
-        if after == "," or after in ("(", *DASHES) and len(para.doc) >= DATELINE_BODY_TOKENS:
+        after = doc[ms[0].end].text
+        if after == "," or after in ("(", *DASHES) and len(doc) >= DATELINE_BODY_TOKENS:
             return ms[0]
     return None
 
@@ -68,6 +71,11 @@ DATELINE_LINES = 6
 #: A line opening with "place –" is a dispatch's first paragraph when it is at least this long.
 DATELINE_BODY_TOKENS = 12
 DASHES = ("-", "–", "—", "--", "―")
+
+
+def _other_day(iv, day) -> bool:
+    """Are the two known to be different days?"""
+    return day is not None and iv.precision == "day" and day.precision == "day" and iv.start != day.start
 
 
 def meeting_place(em, previous, dateline: Place | None = None, long_ago: bool = False):
@@ -128,9 +136,10 @@ class PlaceChooser:
         if location is None and event in ("ASSAULT", "COERCE"):
             # "des jihadistes ont frappé Bamako": a town attacked is where the attack happens
             location = place_of(next((m for m in slots.recipient if m.place is not None and m.place.geonameid), None))
-        if location is None and event in headline_places and fresh \
-                and self._on_ground_of(headline_places[event].country, actor, recipient):
-            location = headline_places[event]  # "Attaque à Bamako" heads the report of that attack
+        head_place, head_day = headline_places.get(event, (None, None))
+        if location is None and head_place is not None and fresh and not _other_day(iv, head_day) \
+                and self._on_ground_of(head_place.country, actor, recipient):
+            location = head_place  # "Attaque à Bamako" heads the report of that attack (not one of another day)
         location = location or (occasion.location if occasion is not None else None)
         if location is None and on_scene and scene.day is not None and iv.precision == "day" \
                 and iv.start == scene.day.start and (not recipient or self._on_ground_of(scene.place.code, actor, recipient)

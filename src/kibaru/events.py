@@ -75,7 +75,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
         prev_found: list[EventMention] = []  # the events of the sentence before
         scene = Scene()  # where the story is
         lead = lead_of(parsed, aa, self.time, anchor, self.lr.words.get("correspondent_noun", {}))
-        headline_places: dict[str, Place] = {}  # category → place the headline/lead names for it
+        headline_places: dict[str, tuple] = {}  # category → (place the headline/lead names for it, its day)
         if lead.place is not None:  # the story is where the dispatch is filed until told elsewhere
             scene = Scene(lead.place, lead.day or (day_iv(anchor, "") if anchor is not None else None), filed=True)
         for para in parsed.paragraphs:
@@ -108,7 +108,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                             and any(self._struck(tok, trig, m) for tok, trig in hits[:1])] \
                         or [lead.place] * (lead.place is not None)  # (the main event is where the dispatch is filed)
                     for _, trig in hits[:1] if locs else ():
-                        headline_places.setdefault(trig.event, place_of(locs[0]))
+                        headline_places.setdefault(trig.event, (place_of(locs[0]), None))
                 for tok, trig in hits:
                     if verbal(tok):
                         for c in tok.children:
@@ -168,8 +168,10 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                     if em is not None:
                         em = meeting_place(answer_previous(continue_previous(em, out + found), out + found), out + found,
                                            place_of(lead.place), long_ago=stale(em.date, anchor))
-                        if para.index <= lead.end and em.location is not None:
-                            headline_places.setdefault(em.event, em.location)  # "Bamako frappée au cœur"
+                        heading = headline_places.get(em.event)
+                        if para.index <= lead.end and em.location is not None and (heading is None or heading[1] is None):
+                            # "Bamako frappée au cœur": the place, and the day it heads the report of
+                            headline_places[em.event] = (heading[0] if heading else em.location, em.date)
                         if not (em.actor and not em.recipient and self._names_people(tok, ms)):
                             em = complete(em, aa, self.country_names)
                         if not _alone(em) or em.event == "AGREE" and inner:  # "agreed to resign": to something

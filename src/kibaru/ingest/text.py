@@ -97,13 +97,15 @@ def parse_text(raw: str, *, has_date=lambda s: False) -> ParsedText:
             else:
                 out.author = out.author or m.group("author").strip()
             continue
-        if PUBLISHED.match(s) or (has_date(item) and len(item.split()) <= 8):
+        filed = [part for part in re.split(r"\s[–—-]\s", item) if DATELINE.match(part)][:1]
+        if PUBLISHED.match(s) or (has_date(item) and len(item.split()) <= (12 if filed else 8)):
             # the first date line, unless a later one says it is the publication ("Mis à jour le
             # 15 mars" above "Publié le 14 mars")
             if out.date_line is None or FIRST_PUBLISHED.match(s) and not FIRST_PUBLISHED.match(out.date_line):
                 out.date_line = item
-            if DATELINE.match(item):
-                datelines.append(item)  # "Rabat, 29 avril 2025": where it is written from stays in the text
+            # "Rabat, 29 avril 2025", "Oubangui Matin – Bangui, samedi 18 janvier 2025": where it
+            # is written from stays in the text
+            datelines += filed
             if "|" in item or "–" in item or "—" in item:
                 out.outlet = out.outlet  # section + date line: nothing more to learn
             continue
