@@ -689,3 +689,22 @@ def test_a_header_line_naming_the_outlet_then_the_town_is_the_dateline(code):
     assert (said.location.name, said.date.start) == ("Bangui", "2025-01-17")
     # not the agreement signed the day before, far from the dateline
     assert signed.date.start == "2025-01-16" and signed.location.name != "Bangui"
+
+
+@pytest.mark.parametrize("text,ahead", [
+    ("Elles s'engagent à ouvrir, au plus tard fin février, des négociations.", True),  # a deadline
+    ("Les négociations se sont ouvertes fin février.", False),
+])
+def test_a_deadline_is_a_day_to_come(resources, text, ahead):
+    from kibaru.event_dates import starts_ahead
+    lr = resources.lang["fr"]
+    sent = next(resources.pipeline("fr")(text).sents)
+    [found] = lr.time.find(sent.text)
+    assert starts_ahead(sent, found, lr) is ahead
+
+
+def test_what_the_thing_signed_provides_for_is_not_the_signing_s_status(code):
+    got = code("La crise remonte au 1er janvier, lorsque l'Éthiopie avait signé un protocole d'accord avec le Soudan, "
+               "prévoyant la location d'une façade maritime.", published="2024-12-12")
+    [m] = _by_event(got, "SUPPORT")
+    assert m.status == "occurred" and m.date.start == "2024-01-01"

@@ -277,6 +277,8 @@ class SlotFiller:
             near = [h.head] if h.head.i != h.i else []
             near += [c for c in h.children if c.dep_ != "ccomp"]  # "a affirmé que X doit…": said now
             for c in near:
+                if "Part" in c.morph.get("VerbForm") and "Pres" in c.morph.get("Tense"):
+                    continue  # "un protocole … prévoyant la location": what the thing done provides for
                 if lr.has("planned", c.lemma_.lower()) or lr.has("planned", c.lower_):
                     if c.dep_ not in ("nsubj", "obj", "nmod", "obl:mod", "obl", "nsubj:pass") or c.pos_ in ("VERB", "ADJ", "AUX"):
                         return "planned"
