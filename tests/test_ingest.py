@@ -149,6 +149,8 @@ def test_links_to_other_stories_inside_the_body_are_dropped():
     ("- 23 juin 2025 -", "2025-06-23"),
     ("Mis à jour le 15 mars 2024 à 10:20\nPublié le 14 mars 2024 à 09:12", "2024-03-14"),  # publication, not update
     ("Publié le 14/03/2024 à 09h12", "2024-03-14"),
+    ("mars 14, 2024", "2024-03-14"),                                   # a CMS's English order, French words
+    ("Date : 14-03-2024", "2024-03-14"),
 ])
 def test_publication_day_from_header_lines(ingestor, header, published):
     body = ("Le gouvernement de transition a suspendu mardi les activités des partis politiques, "

@@ -124,6 +124,8 @@ CASES = [
     case("fr", "Les pluies ont commencé [en mai].", SAT2, P, "2025-05-01", "2025-05-31", "month"),
     case("fr", "[En décembre], les autorités ont suspendu Internet.", FRI, P, "2024-12-01", "2024-12-31", "month"),
     case("fr", "[Ce mois-ci], les prix du riz ont flambé.", SAT2, P, "2025-05-01", "2025-05-31", "month"),
+    case("fr", "[juillet 14, 2023] - Le Conseil a voté la résolution.", None, P, "2023-07-14", "2023-07-14", "day"),
+    case("fr", "Mise en ligne le [14-07-2023].", None, P, "2023-07-14", "2023-07-14", "day"),
     case("fr", "[En septembre 2023], un coup d'État a renversé le président.", None, P,
          "2023-09-01", "2023-09-30", "month"),
     case("fr", "Les travaux ont débuté [début mars].", THU, P, "2024-03-01", "2024-03-11", "range"),

@@ -133,7 +133,9 @@ class TimeParser:
                 ("day_range2", rf"\bdu\s+(?P<d1>[0-3]?\d)(?:er)?\s+(?P<m1>{mon})\.?(?:\s+(?P<y1>(?:19|20)\d\d))?\s+au\s+(?P<d2>[0-3]?\d)(?:er)?\s+(?P<m2>{mon})\.?(?:\s+(?P<y2>(?:19|20)\d\d))?"),
                 ("day_range", rf"\bentre\s+le\s+(?P<d1>[0-3]?\d)(?:er)?\s+et\s+le\s+(?P<d2>[0-3]?\d)\s+{m}(?:\s+{_YEAR})?"),
                 ("full", rf"\b{opt_wd}{_DAY}\s+{m}(?:\s+{_YEAR})?(?:\s+(?P<dir>{past}|{fut})\b)?"),
+                ("full", rf"\b{m}\s+{_DAY},\s+{_YEAR}\b"),  # "juin 23, 2025" (a CMS's English order)
                 ("numeric", r"\b(?P<day>[0-3]?\d)(?:er)?[/.](?P<mon>[01]?\d)[/.](?P<year>(?:19|20)\d\d)\b"),
+                ("numeric", r"\b(?P<day>[0-3]?\d)-(?P<mon>[01]?\d)-(?P<year>(?:19|20)\d\d)\b"),
                 ("numeric", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
                 ("month_rel", rf"\b(?:en\s+|au\s+mois\s+d['’])?{m}\s+(?P<dir>{past}|{fut})\b"),
                 ("month_year", rf"\b(?:(?P<part>{part})[\s-]+|en\s+|au\s+mois\s+de\s+)?{m}\s+{_YEAR}"),
