@@ -452,6 +452,27 @@ def test_a_time_the_parser_made_a_participle_s_object_is_that_participle_s():
     assert of_other_noun(found, doc[2], sent, {})
 
 
+def test_a_participle_after_a_noun_and_a_comma_dates_the_noun_whatever_the_parser_hung_it_on():
+    # "Niamey a annoncé mettre fin à la mission, lancée en février": parsed as spaCy's French model
+    # parses it in a long sentence, "lancée" an adverbial clause of "annoncé"
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from kibaru.dates import Found
+    from kibaru.event_dates import of_other_noun
+    words = ["Niamey", "a", "annoncé", "mettre", "fin", "à", "la", "mission", ",", "lancée", "en", "février", "."]
+    heads = [2, 2, 2, 2, 3, 7, 7, 3, 9, 2, 11, 9, 2]
+    deps = ["nsubj", "aux:tense", "ROOT", "xcomp", "obj", "case", "det", "obl:arg", "punct", "advcl", "case",
+            "obl:mod", "punct"]
+    pos = ["PROPN", "AUX", "VERB", "VERB", "NOUN", "ADP", "DET", "NOUN", "PUNCT", "VERB", "ADP", "NOUN", "PUNCT"]
+    morphs = [""] * 9 + ["Gender=Fem|Number=Sing|Tense=Past|VerbForm=Part"] + [""] * 3
+    spaces = [True, True, True, True, True, True, True, False, True, True, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, morphs=morphs,
+              sent_starts=[True] + [False] * 12)
+    sent = next(doc.sents)
+    found = Found(doc[10].idx, doc[11].idx + len("février"), "en février", "month", {})
+    assert of_other_noun(found, doc[4], sent, {})
+
+
 def test_the_day_before_holds_what_its_phrase_tells_however_long(code):
     got = code("LIBREVILLE, 1er septembre (Agence) - Les militaires ont installé vendredi un nouveau gouvernement, "
                "au lendemain d'une journée tendue où l'Union africaine a suspendu le Gabon de toutes ses instances.",

@@ -86,9 +86,20 @@ def of_other_noun(found, tok, sent, words: dict) -> bool:
     # "les journalistes condamnés le 4 mai": the day of a participle qualifying a noun (the
     # parser may take the time for its object: "les projets annoncés l'an dernier")
     h = t.head
-    return (t.dep_.startswith("obl") or t.dep_ in ("obj", "dobj", "advmod")) and h.i != tok.i and h.pos_ == "VERB" and h.dep_ in ("acl", "amod") \
+    return (t.dep_.startswith("obl") or t.dep_ in ("obj", "dobj", "advmod")) and h.i != tok.i and h.pos_ == "VERB" \
         and tok.i not in {x.i for x in h.subtree} and not _medium_of(h.head, tok, media) \
-        and h.head.i != tok.i  # ("un sommet prévu dimanche": the participle of the event's own noun)
+        and (h.dep_ in ("acl", "amod") and h.head.i != tok.i  # ("un sommet prévu dimanche": the event's own noun's)
+             or _noun_participle(h) and h.head.i != tok.i)
+
+
+def _noun_participle(h) -> bool:
+    """A bare past participle set after a noun and a comma, which the parser hung on the verb
+    ("retirer son consentement à la mission de l'UE, lancée en février"): it qualifies the noun."""
+    if h.dep_ != "advcl" or "Part" not in h.morph.get("VerbForm") or "Past" not in h.morph.get("Tense") \
+            or any(c.dep_.startswith(("aux", "nsubj")) for c in h.children) or h.i < 2:
+        return False
+    before = h.doc[h.i - 1]
+    return before.text == "," and h.doc[h.i - 2].pos_ in ("NOUN", "PROPN", "PUNCT") and h.doc[h.i - 2].text != ","
 
 
 def _hangs_on(tok, verb) -> bool:
