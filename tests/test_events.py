@@ -627,3 +627,11 @@ def test_his_country_is_the_country_of_who_speaks_and_to_come_to_terms_is_done(c
 def test_a_visit_is_by_the_traveller_to_where_it_goes(code, text, trigger, actor, recipient):
     [m] = [m for m in code(text, published="2025-01-18").mentions if m.evidence[0].trigger == trigger]
     assert ([p.code for p in m.actor], [p.code for p in m.recipient]) == (actor, recipient)
+
+
+def test_a_name_the_parser_split_is_still_the_subject(code):
+    # the parser hangs "Abdourahamane" on the title and makes "Tiani" the subject
+    got = code("Samedi, le président nigérien Abdourahamane Tiani a dénoncé les sanctions de la Cédéao.",
+               published="2024-07-08")
+    [m] = [m for m in got.mentions if m.event == "ACCUSE"]
+    assert [p.code for p in m.actor] == ["NER"]

@@ -729,3 +729,10 @@ def test_what_the_thing_signed_provides_for_is_not_the_signing_s_status(code):
                "prévoyant la location d'une façade maritime.", published="2024-12-12")
     [m] = _by_event(got, "SUPPORT")
     assert m.status == "occurred" and m.date.start == "2024-01-01"
+
+
+def test_a_person_placed_somewhere_is_still_there_that_day(code):
+    got = code("Samedi à Lomé, le président nigérien Abdourahamane Tiani a dénoncé les sanctions de la Cédéao. "
+               "Il a appelé le Bénin à rouvrir sa frontière.", published="2024-07-08")
+    [m] = _by_event(got, "REQUEST")
+    assert m.location is not None and m.location.name == "Lomé"

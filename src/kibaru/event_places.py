@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .mentions import ArticleActors, Mention
+from .mentions import ArticleActors, Mention, actor_id
 from .nlp import ParsedArticle
 from .records import EventMention, Place
 
@@ -92,6 +92,20 @@ def meeting_place(em, previous, dateline: Place | None = None, long_ago: bool = 
     if last.event == "CONSULT" and last.location is not None and acodes & {p.code for p in last.actor if p.code} \
             and not earlier:
         return replace(em, location=last.location)
+    return em
+
+
+def where_they_were(em, previous):
+    """"13h05 - Le capitaine Traoré réclame… Il appelle aussi la Côte d'Ivoire…": a person placed
+    somewhere on a day is still there that day, when nothing says otherwise (a call excepted)."""
+    if em.location is not None or em.date.precision != "day" or em.mode == "phone":
+        return em
+    people = {p.actor_id for p in em.actor if p.actor_id and p.actor_id not in
+              {actor_id(kind, p.name, p.code) for kind in ("country", "organisation", "group", "company")}}
+    for prev in reversed(previous if people else ()):
+        if prev.location is not None and prev.mode != "phone" and prev.date.precision == "day" \
+                and prev.date.start == em.date.start and people & {p.actor_id for p in prev.actor}:
+            return replace(em, location=prev.location)
     return em
 
 

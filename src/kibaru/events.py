@@ -21,7 +21,7 @@ from .resources import LanguageResources, Resources
 from .merging import merge_mentions
 from .narrative import Narrative
 from .scores import modes, plover_score
-from .event_places import PlaceChooser, Scene, meeting_place, place_complement, place_of
+from .event_places import PlaceChooser, Scene, meeting_place, place_complement, place_of, where_they_were
 from .event_dates import DateChooser, Lead, after_validity_word, anchor_date, lead_of, occasion_of, offset_before, stale
 from .actors import MAX_EXPANDED
 from .participants import JOINT, TWO_SIDED, answer_previous, complete, continue_previous, distinct, participants
@@ -168,6 +168,7 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                     if em is not None:
                         em = meeting_place(answer_previous(continue_previous(em, out + found), out + found), out + found,
                                            place_of(lead.place), long_ago=stale(em.date, anchor))
+                        em = where_they_were(em, out + found)
                         heading = headline_places.get(em.event)
                         if para.index <= lead.end and em.location is not None and (heading is None or heading[1] is None):
                             # "Bamako frappée au cœur": the place, and the day it heads the report of

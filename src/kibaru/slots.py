@@ -112,7 +112,9 @@ class SlotFiller:
             ids = subtree_ids(arg, self.blocked)
             if arg.i == tok.head.i and tok.dep_ in ("acl", "amod", "advcl", "nmod"):
                 ids -= {t.i for t in tok.subtree}  # the noun a participle qualifies, not what the participle says
-            ms = [m for m in mentions if m.head in ids and not m.nested]
+            # (or the name the argument is part of: "le président nigérien Abdourahamane Tiani", its
+            # first name hung on the title and its surname the subject)
+            ms = [m for m in mentions if (m.head in ids or m.start <= arg.i < m.end) and not m.nested]
             if not ms and slot in ("subj", "subjpass") and self._is_pronoun(arg):
                 # "Uganda said it had paid…": the pronoun is the reporting verb's subject, else
                 # the subject of the sentences before
