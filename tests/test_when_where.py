@@ -736,3 +736,11 @@ def test_a_person_placed_somewhere_is_still_there_that_day(code):
                "Il a appelé le Bénin à rouvrir sa frontière.", published="2024-07-08")
     [m] = _by_event(got, "REQUEST")
     assert m.location is not None and m.location.name == "Lomé"
+
+
+def test_the_capital_named_by_its_nationality_is_that_capital_as_french_writes_it(code):
+    # the parser hangs "somalienne" on the participle; the name is the one French papers use
+    got = code("Rentré dans la capitale somalienne jeudi matin, le président Hassan Cheikh Mohamoud a remercié la "
+               "Turquie pour sa médiation.", published="2024-12-12")
+    [m] = _by_event(got, "SUPPORT")
+    assert (m.location.name, m.location.country) == ("Mogadiscio", "SOM") and m.location.geonameid

@@ -190,7 +190,8 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
                 kind, place, loc = "country", _place_of_country(res, e.code), _where(lr, capital)
             out.append(Mention(para, i, i + L, head, span.text, (e.code,), kind, e.canonical,
                                sector=sector, locative=loc, place=place,
-                               place_name=place.name if place is not None and capital is not None else None))
+                               place_name=lr.capital_names.get(e.code, place.name) if place is not None and capital is not None
+                               else None))
         elif places and (doc[head].pos_ == "PROPN" or _division_named(lr, doc, i) or _capitals(span)) and not (
                 doc[head].dep_ == "compound" and lr.has("office_noun", doc[head].head.lemma_.lower())):
             # ("the Bush administration": a president's name, whatever town bears it)
@@ -351,7 +352,7 @@ def bare_capitals(doc, para: int, lr: LanguageResources, res: Resources, home: s
     capital = res.capitals.get(home)
     if capital is None:
         return []
-    taken = {m.head for m in found} | {doc[m.head].head.i for m in found}
+    taken = {m.head for m in found} | {doc[m.head].head.i for m in found} | {m.start - 1 for m in found}
     out = []
     for t in doc:
         if lr.words.get("place_noun", {}).get(t.lemma_.lower()) == "capital" and t.i not in taken \
@@ -359,7 +360,7 @@ def bare_capitals(doc, para: int, lr: LanguageResources, res: Resources, home: s
                 and not any(c.dep_ in ("amod", "nmod", "appos", "compound") for c in t.children) \
                 and (_where(lr, t) or _of_a_where(lr, t)):
             out.append(Mention(para, t.i, t.i + 1, t.i, t.text, (home,), "country", t.text, locative=True,
-                               place=capital, place_name=capital.name))
+                               place=capital, place_name=lr.capital_names.get(home, capital.name)))
     return out
 
 
@@ -375,8 +376,11 @@ def _capital_of(lr: LanguageResources, doc, head: int, form_kind: str):
     """The word "capital" this country name or nationality qualifies ("la capitale malienne",
     "la capitale du Mali", "Mali's capital"), if any."""
     t = doc[head]
+    capital = lambda x: lr.words.get("place_noun", {}).get(x.lemma_.lower()) == "capital"  # noqa: E731
+    if form_kind == "demonym" and t.i > 0 and capital(doc[t.i - 1]) and t.pos_ == "ADJ":
+        return doc[t.i - 1]  # (right after it, wherever the parser hung the adjective)
     noun = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t.head
-    if noun.i == t.i or lr.words.get("place_noun", {}).get(noun.lemma_.lower()) != "capital":
+    if noun.i == t.i or not capital(noun):
         return None
     if form_kind == "demonym":
         return noun if t.dep_ == "amod" else None

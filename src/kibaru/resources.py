@@ -74,6 +74,7 @@ class LanguageResources:
     triggers: dict[str, list[Trigger]]  # head lemma (lowercase) → triggers, longest first
     words: dict[str, dict[str, str]]  # kind → form → value
     time: TimeParser
+    capital_names: dict[str, str] = field(default_factory=dict)  # country code → its capital as this language writes it
 
     def has(self, kind: str, form: str) -> bool:
         return form.lower() in self.words.get(kind, {})
@@ -110,9 +111,13 @@ class Resources:
         k = self.knowledge
         gaz: dict[str, list[GazEntry]] = {}
         acr: dict[str, list[GazEntry]] = {}
+        own_capitals: dict[str, str] = {}
+        shared_capitals: dict[str, str] = {}
         for r in k.gazetteer:
             if r["lang"] not in (lg, "*", ""):
                 continue
+            if r["form_kind"] == "capital":  # ("Mogadiscio" in French, not "Mogadishu")
+                (own_capitals if r["lang"] == lg else shared_capitals).setdefault(r["code"], r["form"])
             e = GazEntry(r["code"], r["sector"] or None, r["kind"], r["form_kind"], r["canonical"] or r["form"])
             form = normalise_form(r["form"]).strip()
             if r["form_kind"] == "acronym" or is_acronym(form):
@@ -135,7 +140,7 @@ class Resources:
         for r in k.words[lg]:
             words.setdefault(r["kind"], {})[r["form"].lower()] = r["value"]
         return LanguageResources(lg, gaz, acr, roles, triggers, words,
-                                 TimeParser(TimeWords.from_rows(lg, k.time[lg])))
+                                 TimeParser(TimeWords.from_rows(lg, k.time[lg])), {**shared_capitals, **own_capitals})
 
     @cached_property
     def places(self) -> dict[str, list[PlaceEntry]]:
