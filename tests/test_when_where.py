@@ -744,3 +744,13 @@ def test_the_capital_named_by_its_nationality_is_that_capital_as_french_writes_i
                "Turquie pour sa médiation.", published="2024-12-12")
     [m] = _by_event(got, "SUPPORT")
     assert (m.location.name, m.location.country) == ("Mogadiscio", "SOM") and m.location.geonameid
+
+
+def test_what_is_done_on_the_ground_in_the_town_the_lead_names_is_there_not_at_the_dateline(code):
+    got = code("NOUAKCHOTT (AFP) - Deux manifestants sont morts à Rosso, dans le sud de la Mauritanie, lors des "
+               "violences qui ont suivi l'annonce des résultats, a indiqué mardi soir le gouvernement.\n\n"
+               "Selon les autorités, les deux hommes sont décédés après avoir été interpellés par les forces de "
+               "l'ordre dans la nuit de lundi à mardi, alors que des jeunes s'en prenaient à des bâtiments publics "
+               "de la ville.", published="2024-07-03")
+    [m] = _by_event(got, "COERCE")
+    assert m.location.name == "Rosso"

@@ -73,6 +73,16 @@ DATELINE_BODY_TOKENS = 12
 DASHES = ("-", "–", "—", "--", "―")
 
 
+#: Acts done on the ground, where their town is (not where a statement about them is made).
+ON_THE_GROUND = {"ASSAULT", "COERCE", "PROTEST"}
+
+
+def _overlap(iv, day) -> bool:
+    """Do the two intervals share a day?"""
+    return day is not None and iv.start is not None and day.start is not None \
+        and iv.start <= (day.end or day.start) and day.start <= (iv.end or iv.start)
+
+
 def _other_day(iv, day) -> bool:
     """Are the two known to be different days?"""
     return day is not None and iv.precision == "day" and day.precision == "day" and iv.start != day.start
@@ -146,7 +156,12 @@ class PlaceChooser:
         location = location or seat  # an organisation in session, at its seat
         if location is None and lead.place is not None and self._on_ground_of(lead.place.code, actor, recipient) and (
                 para.index <= lead.end or event == "CONSULT" and para.index <= lead.end + 1):
-            location = place_of(lead.place)  # the lead's events happen where the dispatch is filed (a party's ground)
+            # the lead's events happen where the dispatch is filed (a party's ground) — but what is
+            # done on the ground, the days the story is in a town of that country, is done there
+            # ("NOUAKCHOTT (AFP) - Trois personnes sont mortes à Kaédi… interpellés dans la nuit")
+            told_there = on_scene and not scene.filed and event in ON_THE_GROUND and scene.place.code == lead.place.code \
+                and _overlap(iv, scene.day)
+            location = place_of(scene.place if told_there else lead.place)
         if location is None and event in ("ASSAULT", "COERCE"):
             # "des jihadistes ont frappé Bamako": a town attacked is where the attack happens
             location = place_of(next((m for m in slots.recipient if m.place is not None and m.place.geonameid), None))
