@@ -754,3 +754,12 @@ def test_what_is_done_on_the_ground_in_the_town_the_lead_names_is_there_not_at_t
                "de la ville.", published="2024-07-03")
     [m] = _by_event(got, "COERCE")
     assert m.location.name == "Rosso"
+
+
+@pytest.mark.parametrize("text,town", [
+    ("Le président centrafricain a été reçu jeudi au Kremlin par Vladimir Poutine.", "Moscou"),
+    ("Le président malien a été reçu lundi à l'Élysée par Emmanuel Macron.", "Paris"),
+])
+def test_a_seat_of_power_is_where_its_town_is_named_as_the_town(code, text, town):
+    [m] = _by_event(code(text, published="2025-01-18"), "CONSULT")
+    assert m.location.name == town and m.location.geonameid

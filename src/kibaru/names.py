@@ -188,10 +188,11 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
                 # "la capitale malienne", "the capital of Mali": the country's capital, named
                 # as a place — where, when a locative preposition opens it, else a party
                 kind, place, loc = "country", _place_of_country(res, e.code), _where(lr, capital)
+            # ("au Kremlin", "à l'Élysée": a seat of power is where its town is, named as the town)
+            town = place is not None and (capital is not None or place.feature == "seat")
             out.append(Mention(para, i, i + L, head, span.text, (e.code,), kind, e.canonical,
                                sector=sector, locative=loc, place=place,
-                               place_name=lr.capital_names.get(e.code, place.name) if place is not None and capital is not None
-                               else None))
+                               place_name=lr.capital_names.get(e.code, place.name) if town else None))
         elif places and (doc[head].pos_ == "PROPN" or _division_named(lr, doc, i) or _capitals(span)) and not (
                 doc[head].dep_ == "compound" and lr.has("office_noun", doc[head].head.lemma_.lower())):
             # ("the Bush administration": a president's name, whatever town bears it)
