@@ -192,7 +192,8 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             town = place is not None and (capital is not None or place.feature == "seat")
             out.append(Mention(para, i, i + L, head, span.text, (e.code,), kind, e.canonical,
                                sector=sector, locative=loc, place=place,
-                               place_name=lr.capital_names.get(e.code, place.name) if town else None))
+                               place_name=lr.capital_name(place.country, res.capitals.get(place.country) or place)
+                               if town else None))
         elif places and (doc[head].pos_ == "PROPN" or _division_named(lr, doc, i) or _capitals(span)) and not (
                 doc[head].dep_ == "compound" and lr.has("office_noun", doc[head].head.lemma_.lower())):
             # ("the Bush administration": a president's name, whatever town bears it)
@@ -361,7 +362,7 @@ def bare_capitals(doc, para: int, lr: LanguageResources, res: Resources, home: s
                 and not any(c.dep_ in ("amod", "nmod", "appos", "compound") for c in t.children) \
                 and (_where(lr, t) or _of_a_where(lr, t)):
             out.append(Mention(para, t.i, t.i + 1, t.i, t.text, (home,), "country", t.text, locative=True,
-                               place=capital, place_name=lr.capital_names.get(home, capital.name)))
+                               place=capital, place_name=lr.capital_name(home, capital)))
     return out
 
 

@@ -74,7 +74,15 @@ class LanguageResources:
     triggers: dict[str, list[Trigger]]  # head lemma (lowercase) → triggers, longest first
     words: dict[str, dict[str, str]]  # kind → form → value
     time: TimeParser
-    capital_names: dict[str, str] = field(default_factory=dict)  # country code → its capital as this language writes it
+    capital_names: dict[str, list[str]] = field(default_factory=dict)  # country code → its capital's own forms in this language
+
+    def capital_name(self, code: str | None, place) -> str:
+        """A country's capital as this language writes it ("Mogadiscio", "Alger"): GeoNames' name
+        when the language writes it so too ("N'Djamena"), else the language's fullest form."""
+        name = fold(place.name)
+        # (a clipped form, "Ouaga", is no name for it)
+        own = [f for f in self.capital_names.get(code or "", []) if not (name.startswith(fold(f)) and len(f) < len(name) - 2)]
+        return place.name if not own or any(fold(f) == name for f in own) else max(own, key=len)
 
     def has(self, kind: str, form: str) -> bool:
         return form.lower() in self.words.get(kind, {})
@@ -111,13 +119,12 @@ class Resources:
         k = self.knowledge
         gaz: dict[str, list[GazEntry]] = {}
         acr: dict[str, list[GazEntry]] = {}
-        own_capitals: dict[str, str] = {}
-        shared_capitals: dict[str, str] = {}
+        own_capitals: dict[str, list[str]] = {}
         for r in k.gazetteer:
             if r["lang"] not in (lg, "*", ""):
                 continue
-            if r["form_kind"] == "capital":  # ("Mogadiscio" in French, not "Mogadishu")
-                (own_capitals if r["lang"] == lg else shared_capitals).setdefault(r["code"], r["form"])
+            if r["form_kind"] == "capital" and r["lang"] == lg:  # ("Mogadiscio" in French, not "Mogadishu")
+                own_capitals.setdefault(r["code"], []).append(r["form"])
             e = GazEntry(r["code"], r["sector"] or None, r["kind"], r["form_kind"], r["canonical"] or r["form"])
             form = normalise_form(r["form"]).strip()
             if r["form_kind"] == "acronym" or is_acronym(form):
@@ -140,7 +147,8 @@ class Resources:
         for r in k.words[lg]:
             words.setdefault(r["kind"], {})[r["form"].lower()] = r["value"]
         return LanguageResources(lg, gaz, acr, roles, triggers, words,
-                                 TimeParser(TimeWords.from_rows(lg, k.time[lg])), {**shared_capitals, **own_capitals})
+                                 TimeParser(TimeWords.from_rows(lg, k.time[lg])),
+                                 own_capitals)
 
     @cached_property
     def places(self) -> dict[str, list[PlaceEntry]]:
