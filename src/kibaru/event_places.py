@@ -178,6 +178,19 @@ class PlaceChooser:
             location = place_of(scene.place)
         return location or place_of(building)
 
+    def _there(self, tok) -> bool:
+        """Does a clitic pointing back at a place ("y") sit on the trigger's verb, or on a verb whose
+        subject it shares ("Il y a réclamé des sanctions et répété être prêt à…")? Not the "y" of
+        "il y a (eu)": that one says something exists, not where."""
+        t = tok.head if tok.pos_ in ("NOUN", "PROPN") else tok
+        while True:
+            if t.lemma_ != "avoir" and any(self.lr.has("there_clitic", c.lower_) and c.dep_.startswith(("expl", "obl", "iobj"))
+                                           for c in t.children):
+                return True
+            if t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
+                return False
+            t = t.head
+
     @staticmethod
     def _named_there(scene, actor, recipient) -> bool:
         """Were all the parties named in the sentence that set the scene ("l'Éthiopie et la

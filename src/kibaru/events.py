@@ -16,7 +16,7 @@ from .mentions import ArticleActors, Mention
 from .dates import TimeParser
 from .intervals import day_iv
 from .nlp import ParsedArticle
-from .records import Evidence, EventMention, Participant, Place
+from .records import Evidence, EventMention, Participant
 from .resources import LanguageResources, Resources
 from .merging import merge_mentions
 from .narrative import Narrative
@@ -210,19 +210,6 @@ class EventCoder(SlotFiller, ClauseReader, DateChooser, PlaceChooser):
                     there = frozenset(c for m in ms if not m.locative and m.kind != "place" for c in m.codes)
                     scene = Scene(self._town_of(locs[-1], lead), told.last_day or lead.day or today, there)
         return merge_mentions(out)
-
-    def _there(self, tok) -> bool:
-        """Does a clitic pointing back at a place ("y") sit on the trigger's verb, or on a verb whose
-        subject it shares ("Il y a réclamé des sanctions et répété être prêt à…")? Not the "y" of
-        "il y a (eu)": that one says something exists, not where."""
-        t = tok.head if tok.pos_ in ("NOUN", "PROPN") else tok
-        while True:
-            if t.lemma_ != "avoir" and any(self.lr.has("there_clitic", c.lower_) and c.dep_.startswith(("expl", "obl", "iobj"))
-                                           for c in t.children):
-                return True
-            if t.dep_ not in ("conj", "xcomp") or t.head.i == t.i:
-                return False
-            t = t.head
 
     @staticmethod
     def _dated_apart(c, times, sent) -> bool:
