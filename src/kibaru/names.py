@@ -119,7 +119,8 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
     """Gazetteer names, demonyms, capitals and places of one paragraph, longest first."""
     out: list[Mention] = []
     in_person = {i for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1 for i in range(e.start, e.end)}
-    # ("Thérèse Kayikwamba Wagner": a surname a group also bears, after a person's first names)
+    # ("Thérèse Kayikwamba Wagner": a surname an armed group also bears, after a person's first
+    # names; a company named after its founder, "Aliko Dangote", stays known)
     in_name = {i for e in doc.ents if e.label_ in PERSON_LABELS and len(e) > 1 for i in range(e.start + 1, e.end)}
     prefixes = res.name_prefixes(lr.lang)
     ft = _folded_tokens(doc)
@@ -133,7 +134,7 @@ def find_named(doc, para: int, lr: LanguageResources, res: Resources) -> list[Me
             span = doc[i:i + L]
             if span[0].is_punct or span[-1].is_punct:
                 continue
-            entries = lookup(lr, span.text) if i not in in_name else []
+            entries = [e for e in lookup(lr, span.text) if i not in in_name or e.kind != "group"]
             places = res.places.get(fold(span.text), []) if span[0].text[:1].isupper() and i not in in_person else []
             compound = _compound_demonym(lr, span.text) or _leader(lr, span.text) if "-" in span.text else ()
             if entries or places or compound:
