@@ -473,6 +473,26 @@ def test_a_participle_after_a_noun_and_a_comma_dates_the_noun_whatever_the_parse
     assert of_other_noun(found, doc[4], sent, {})
 
 
+def test_a_participle_after_the_event_s_own_noun_and_a_comma_dates_the_event():
+    # "Ils ont réaffirmé leur retrait de la CEDEAO, annoncé en janvier": the participle qualifies
+    # the trigger's own noun phrase, though the parser hung it on "réaffirmé"
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+    from kibaru.dates import Found
+    from kibaru.event_dates import of_other_noun
+    words = ["Ils", "ont", "réaffirmé", "leur", "retrait", "de", "la", "CEDEAO", ",", "annoncé", "en", "janvier", "."]
+    heads = [2, 2, 2, 4, 2, 7, 7, 4, 9, 2, 11, 9, 2]
+    deps = ["nsubj", "aux:tense", "ROOT", "det", "obj", "case", "det", "nmod", "punct", "advcl", "case", "obl:mod",
+            "punct"]
+    pos = ["PRON", "AUX", "VERB", "DET", "NOUN", "ADP", "DET", "PROPN", "PUNCT", "VERB", "ADP", "NOUN", "PUNCT"]
+    morphs = [""] * 9 + ["Gender=Masc|Number=Sing|Tense=Past|VerbForm=Part"] + [""] * 3
+    spaces = [True, True, True, True, True, True, True, False, True, True, True, False, False]
+    doc = Doc(Vocab(), words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, morphs=morphs,
+              sent_starts=[True] + [False] * 12)
+    found = Found(doc[10].idx, doc[11].idx + len("janvier"), "en janvier", "month", {})
+    assert not of_other_noun(found, doc[4], next(doc.sents), {})
+
+
 def test_the_day_before_holds_what_its_phrase_tells_however_long(code):
     got = code("LIBREVILLE, 1er septembre (Agence) - Les militaires ont installé vendredi un nouveau gouvernement, "
                "au lendemain d'une journée tendue où l'Union africaine a suspendu le Gabon de toutes ses instances.",

@@ -89,7 +89,16 @@ def of_other_noun(found, tok, sent, words: dict) -> bool:
     return (t.dep_.startswith("obl") or t.dep_ in ("obj", "dobj", "advmod")) and h.i != tok.i and h.pos_ == "VERB" \
         and tok.i not in {x.i for x in h.subtree} and not _medium_of(h.head, tok, media) \
         and (h.dep_ in ("acl", "amod") and h.head.i != tok.i  # ("un sommet prévu dimanche": the event's own noun's)
-             or _noun_participle(h) and h.head.i != tok.i)
+             or _noun_participle(h) and h.head.i != tok.i and not _phrase_of(h.doc[h.i - 2], tok))
+
+
+def _phrase_of(t, tok) -> bool:
+    """Is token t in the noun phrase the trigger heads ("leur retrait de la CEDEAO, annoncé en
+    janvier": the participle then qualifies the trigger itself)?"""
+    while t.i != tok.i and t.dep_ in ("nmod", "amod", "det", "case", "flat", "flat:name", "appos", "fixed", "compound",
+                                      "nummod", "punct") and t.head.i != t.i:
+        t = t.head
+    return t.i == tok.i
 
 
 def _noun_participle(h) -> bool:
