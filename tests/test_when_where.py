@@ -82,6 +82,24 @@ def test_a_headline_naming_two_capitals_is_no_dateline(code):
     # a meeting noun takes the day its own participle gives
     ("La question sera abordée lors du sommet ordinaire de la CEDEAO prévu dimanche à Abuja.",
      "2024-07-05", "CONSULT", "day", "2024-07-07"),
+    # "y": where the sentence before left the story
+    ("Le président ukrainien se trouvait mardi à Tirana, où se tenait un sommet européen. Il y a réclamé de nouvelles "
+     "sanctions contre la Russie.", "2025-05-17", "REQUEST", "place", "Tirana"),
+    # a person placed somewhere on a day is still there that day
+    ("Samedi à Lomé, le président nigérien Abdourahamane Tiani a dénoncé les sanctions de la Cédéao. Il a appelé le "
+     "Bénin à rouvrir sa frontière.", "2024-07-08", "REQUEST", "place", "Lomé"),
+    # the capital named by its nationality (the parser hangs "somalienne" on the participle), as French writes it
+    ("Rentré dans la capitale somalienne jeudi matin, le président Hassan Cheikh Mohamoud a remercié la Turquie pour "
+     "sa médiation.", "2024-12-12", "SUPPORT", "place", "Mogadiscio"),
+    # what is done on the ground in the town the lead names is there, not at the dateline
+    ("NOUAKCHOTT (AFP) - Deux manifestants sont morts à Rosso, dans le sud de la Mauritanie, lors des violences qui "
+     "ont suivi l'annonce des résultats, a indiqué mardi soir le gouvernement.\n\nSelon les autorités, les deux hommes "
+     "sont décédés après avoir été interpellés par les forces de l'ordre dans la nuit de lundi à mardi, alors que des "
+     "jeunes s'en prenaient à des bâtiments publics de la ville.", "2024-07-03", "COERCE", "place", "Rosso"),
+    # a seat of power is named as its town
+    ("Le président centrafricain a été reçu jeudi au Kremlin par Vladimir Poutine.", "2025-01-18", "CONSULT", "place",
+     "Moscou"),
+    ("Le président malien a été reçu lundi à l'Élysée par Emmanuel Macron.", "2025-01-18", "CONSULT", "place", "Paris"),
 ])
 def test_the_one_event_of_a_report_is_dated_and_placed(code, text, published, event, attribute, expected):
     [m] = _by_event(code(text, published=published), event)
@@ -688,13 +706,6 @@ def test_an_attack_is_placed_in_the_town_or_region_its_sentence_names(code, text
     assert m.location is not None and (m.location.name, m.location.country) == (name, country)
 
 
-def test_there_is_the_place_just_told(code):
-    # "y": where the sentence before left the story
-    got = code("Le président ukrainien se trouvait mardi à Tirana, où se tenait un sommet européen. Il y a réclamé "
-               "de nouvelles sanctions contre la Russie.", published="2025-05-17")
-    [m] = _by_event(got, "REQUEST")
-    assert m.location is not None and m.location.name == "Tirana"
-
 
 def test_a_sentence_opening_on_where_it_happens_is_no_dateline(code):
     got = code("Le gouvernement malien a suspendu lundi les activités des partis politiques.\n\n"
@@ -749,37 +760,3 @@ def test_what_the_thing_signed_provides_for_is_not_the_signing_s_status(code):
                "prévoyant la location d'une façade maritime.", published="2024-12-12")
     [m] = _by_event(got, "SUPPORT")
     assert m.status == "occurred" and m.date.start == "2024-01-01"
-
-
-def test_a_person_placed_somewhere_is_still_there_that_day(code):
-    got = code("Samedi à Lomé, le président nigérien Abdourahamane Tiani a dénoncé les sanctions de la Cédéao. "
-               "Il a appelé le Bénin à rouvrir sa frontière.", published="2024-07-08")
-    [m] = _by_event(got, "REQUEST")
-    assert m.location is not None and m.location.name == "Lomé"
-
-
-def test_the_capital_named_by_its_nationality_is_that_capital_as_french_writes_it(code):
-    # the parser hangs "somalienne" on the participle; the name is the one French papers use
-    got = code("Rentré dans la capitale somalienne jeudi matin, le président Hassan Cheikh Mohamoud a remercié la "
-               "Turquie pour sa médiation.", published="2024-12-12")
-    [m] = _by_event(got, "SUPPORT")
-    assert (m.location.name, m.location.country) == ("Mogadiscio", "SOM") and m.location.geonameid
-
-
-def test_what_is_done_on_the_ground_in_the_town_the_lead_names_is_there_not_at_the_dateline(code):
-    got = code("NOUAKCHOTT (AFP) - Deux manifestants sont morts à Rosso, dans le sud de la Mauritanie, lors des "
-               "violences qui ont suivi l'annonce des résultats, a indiqué mardi soir le gouvernement.\n\n"
-               "Selon les autorités, les deux hommes sont décédés après avoir été interpellés par les forces de "
-               "l'ordre dans la nuit de lundi à mardi, alors que des jeunes s'en prenaient à des bâtiments publics "
-               "de la ville.", published="2024-07-03")
-    [m] = _by_event(got, "COERCE")
-    assert m.location.name == "Rosso"
-
-
-@pytest.mark.parametrize("text,town", [
-    ("Le président centrafricain a été reçu jeudi au Kremlin par Vladimir Poutine.", "Moscou"),
-    ("Le président malien a été reçu lundi à l'Élysée par Emmanuel Macron.", "Paris"),
-])
-def test_a_seat_of_power_is_where_its_town_is_named_as_the_town(code, text, town):
-    [m] = _by_event(code(text, published="2025-01-18"), "CONSULT")
-    assert m.location.name == town and m.location.geonameid
