@@ -358,7 +358,7 @@ def bare_capitals(doc, para: int, lr: LanguageResources, res: Resources, home: s
     taken = {m.head for m in found} | {doc[m.head].head.i for m in found} | {m.start - 1 for m in found}
     out = []
     for t in doc:
-        if lr.words.get("place_noun", {}).get(t.lemma_.lower()) == "capital" and t.i not in taken \
+        if _capital_noun(lr, t) and t.i not in taken \
                 and any(c.dep_ == "det" and lr.has("definite", c.lower_) for c in t.children) \
                 and not any(c.dep_ in ("amod", "nmod", "appos", "compound") for c in t.children) \
                 and (_where(lr, t) or _of_a_where(lr, t)):
@@ -375,15 +375,19 @@ def _of_a_where(lr: LanguageResources, t) -> bool:
                 for c in t.head.children)
 
 
+def _capital_noun(lr: LanguageResources, t) -> bool:
+    """Is this the word "capitale" / "capital"?"""
+    return lr.words.get("place_noun", {}).get(t.lemma_.lower()) == "capital"
+
+
 def _capital_of(lr: LanguageResources, doc, head: int, form_kind: str):
     """The word "capital" this country name or nationality qualifies ("la capitale malienne",
     "la capitale du Mali", "Mali's capital"), if any."""
     t = doc[head]
-    capital = lambda x: lr.words.get("place_noun", {}).get(x.lemma_.lower()) == "capital"  # noqa: E731
-    if form_kind == "demonym" and t.i > 0 and capital(doc[t.i - 1]) and t.pos_ == "ADJ":
+    if form_kind == "demonym" and t.i > 0 and _capital_noun(lr, doc[t.i - 1]) and t.pos_ == "ADJ":
         return doc[t.i - 1]  # (right after it, wherever the parser hung the adjective)
     noun = t.head.head if t.dep_ == "pobj" and t.head.lower_ == "of" else t.head
-    if noun.i == t.i or not capital(noun):
+    if noun.i == t.i or not _capital_noun(lr, noun):
         return None
     if form_kind == "demonym":
         return noun if t.dep_ == "amod" else None
